@@ -1,0 +1,360 @@
+"""Validate corpus files: JSON syntax, schema, seed, spans, references, content.
+
+All problems are collected; nothing is fixed and nothing is written. The
+levels run in order; a file that is not JSON, or not of the schema's shape,
+is not checked further (its later problems would be noise).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from whosaid import timex
+from whosaid.checks import Problem, problem
+from whosaid.project import read_splits, relative, sha256_file
+from whosaid.schema import load_schema
+from whosaid.spans import is_fragment_list, iter_spans, span_groups
+
+LAYERS = (("entities", "entity"), ("quotes", "quote"), ("timexes", "timex"), ("stances", "stance"))
+RECORD_REFS = {
+    "quotes": (("speaker", "entity"), ("addressee", "entity"), ("parent", "quote"), ("date", "timex")),
+    "stances": (("holder", "entity"), ("target", "entity")),
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    files: int
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity == "warning" for p in self.problems)
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0
+
+
+@lru_cache(maxsize=1)
+def _schema_validator() -> Draft202012Validator:
+    return Draft202012Validator(load_schema())
+
+
+def _short(value, limit: int = 60) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _no_duplicate_keys(pairs):
+    keys = [key for key, _ in pairs]
+    seen = set()
+    for key in keys:
+        if key in seen:
+            raise ValueError(f"duplicate key {key!r}")
+        seen.add(key)
+    return dict(pairs)
+
+
+def parse_json(path: Path, shown: str) -> tuple[object, list[Problem]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [problem("json-syntax", shown, "", f"expected a readable file, found {error.strerror}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, [problem("json-syntax", shown, "",
+                              f"expected UTF-8, found byte 0x{raw[error.start]:02x} at byte {error.start}")]
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys), []
+    except json.JSONDecodeError as error:
+        return None, [problem("json-syntax", shown, "",
+                              f"expected JSON, found {error.msg.lower()} at line {error.lineno} column {error.colno}")]
+    except (ValueError, RecursionError) as error:
+        return None, [problem("json-syntax", shown, "", f"expected JSON without repeated keys, found {error}")]
+
+
+def _schema_message(error) -> str:
+    keyword, expected, found = error.validator, error.validator_value, error.instance
+    if keyword == "type":
+        return f"expected {expected if isinstance(expected, str) else ' or '.join(expected)}, found {_short(found)}"
+    if keyword == "required":
+        missing = [key for key in expected if isinstance(found, dict) and key not in found]
+        return f"expected property {', '.join(map(repr, missing))}, found it missing"
+    if keyword == "additionalProperties":
+        return f"expected only the schema's properties, found {error.message.split('(')[-1].rstrip(')')}"
+    if keyword == "enum":
+        return f"expected one of {', '.join(map(_short, expected))}, found {_short(found)}"
+    if keyword == "const":
+        return f"expected {_short(expected)}, found {_short(found)}"
+    if keyword in {"minimum", "minItems", "minLength", "pattern"}:
+        return f"expected {keyword} {_short(expected)}, found {_short(found)}"
+    if keyword == "oneOf":
+        return f"expected exactly one allowed form (see the schema description), found {_short(found)}"
+    return f"expected {keyword} {_short(expected)}, found {_short(found)}"
+
+
+def check_schema(doc: object, shown: str) -> list[Problem]:
+    found = []
+    for error in sorted(_schema_validator().iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
+        pointer = "/" + "/".join(str(part) for part in error.absolute_path)
+        found.append(problem("schema-violation", shown, pointer if pointer != "/" else "", _schema_message(error)))
+    return found
+
+
+def check_seed(doc: dict, path: Path, root: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """The seed text (None when unreadable) and the seed-level problems."""
+    found = []
+    seed = doc["seed"]
+    seed_path = root / seed["path"]
+    stem = Path(seed["path"]).stem
+    if doc["doc_id"] != stem:
+        found.append(problem("doc-id-mismatch", shown, "/doc_id",
+                             f"expected the seed's stem {stem!r}, found {doc['doc_id']!r}"))
+    elif path.parent.resolve() == (root / "corpus").resolve() and path.stem != doc["doc_id"]:
+        found.append(problem("doc-id-mismatch", shown, "/doc_id",
+                             f"expected the file name {doc['doc_id']}.json, found {path.name}"))
+    if not seed_path.is_file():
+        what = "a folder" if seed_path.is_dir() else "nothing"
+        found.append(problem("seed-missing", shown, "/seed/path",
+                             f"expected a seed file at {relative(seed_path, root)}, found {what}"))
+        return None, found
+    digest = sha256_file(seed_path)
+    if digest != seed["sha256"]:
+        found.append(problem("seed-hash-mismatch", shown, "/seed/sha256",
+                             f"expected {seed['sha256'][:12]}…, found {digest[:12]}… for {seed['path']}"))
+    try:
+        text = seed_path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        found.append(problem("seed-not-utf8", shown, "/seed/path",
+                             f"expected UTF-8 in {seed['path']}, found an invalid byte at byte {error.start}"))
+        return None, found
+    if len(text) != seed["length"]:
+        found.append(problem("seed-length-mismatch", shown, "/seed/length",
+                             f"expected {len(text)} code points, found {seed['length']}"))
+    return text, found
+
+
+def check_spans(doc: dict, text: str, shown: str) -> list[Problem]:
+    found = []
+    for pointer, span in iter_spans(doc):
+        start, end, claimed = span["start"], span["end"], span["text"]
+        where = f"[{start},{end})"
+        if end > len(text) or start > len(text):
+            found.append(problem("span-out-of-bounds", shown, pointer,
+                                 f"expected offsets within [0,{len(text)}], found {where}"))
+        elif end <= start:
+            found.append(problem("span-empty", shown, pointer, f"expected end > start, found {where}"))
+        elif text[start:end] != claimed:
+            found.append(problem("span-text-mismatch", shown, pointer,
+                                 f"expected {_short(text[start:end])}, found {_short(claimed)} at {where}"))
+        elif claimed != claimed.strip():
+            found.append(problem("span-whitespace", shown, pointer,
+                                 f"expected no whitespace at the edges, found {_short(claimed)} at {where}"))
+    for pointer, spans in span_groups(doc):
+        if not is_fragment_list(pointer):
+            continue
+        for j in range(1, len(spans)):
+            before, after = spans[j - 1], spans[j]
+            if after["start"] < before["end"]:
+                found.append(problem("span-fragment-order", shown, f"{pointer}/{j}",
+                                     f"expected a fragment starting at or after {before['end']}, "
+                                     f"found [{after['start']},{after['end']})"))
+    return found
+
+
+def _id_kinds(doc: dict, shown: str) -> tuple[dict[str, str], list[Problem]]:
+    kinds: dict[str, str] = {}
+    found = []
+    for layer, kind in LAYERS:
+        for i, record in enumerate(doc[layer]):
+            rid = record["id"]
+            if rid in kinds:
+                found.append(problem("id-duplicate", shown, f"/{layer}/{i}/id",
+                                     f"expected a new id, found {rid!r} already used by a {kinds[rid]}"))
+            else:
+                kinds[rid] = kind
+    return kinds, found
+
+
+def _reference(kinds, shown, pointer, value, expected, extra=()) -> list[Problem]:
+    if value is None or value in extra:
+        return []
+    if value not in kinds:
+        return [problem("ref-unresolved", shown, pointer, f"expected the id of a {expected}, found {value!r}, which no record has")]
+    if kinds[value] != expected:
+        return [problem("ref-wrong-kind", shown, pointer, f"expected the id of a {expected}, found {value!r}, a {kinds[value]}")]
+    return []
+
+
+def check_references(doc: dict, shown: str) -> list[Problem]:
+    kinds, found = _id_kinds(doc, shown)
+    for layer, refs in RECORD_REFS.items():
+        for i, record in enumerate(doc[layer]):
+            for key, expected in refs:
+                found += _reference(kinds, shown, f"/{layer}/{i}/{key}", record[key], expected)
+    for i, stance in enumerate(doc["stances"]):
+        for j, quote_id in enumerate(stance["evidence"]):
+            found += _reference(kinds, shown, f"/stances/{i}/evidence/{j}", quote_id, "quote")
+    for i, item in enumerate(doc["timexes"]):
+        found += _reference(kinds, shown, f"/timexes/{i}/anchor", item["anchor"], "timex", extra=("dct",))
+    found += _parent_cycles(doc, shown)
+    found += _speaker_mentions(doc, kinds, shown)
+    found += _duplicate_mentions(doc, shown)
+    return found
+
+
+def _parent_cycles(doc: dict, shown: str) -> list[Problem]:
+    parent = {q["id"]: q["parent"] for q in doc["quotes"]}
+    index = {q["id"]: i for i, q in enumerate(doc["quotes"])}
+    reported: set[str] = set()
+    found = []
+    for quote in doc["quotes"]:
+        path, current = [], quote["id"]
+        while current in parent and current not in path:
+            path.append(current)
+            current = parent[current]
+        if current in path:
+            cycle = path[path.index(current):]
+            if not reported.intersection(cycle):
+                reported.update(cycle)
+                first = min(cycle, key=index.get)
+                found.append(problem("parent-cycle", shown, f"/quotes/{index[first]}/parent",
+                                     f"expected a chain ending in null, found the cycle {' -> '.join(cycle + [cycle[0]])}"))
+    return found
+
+
+def _speaker_mentions(doc: dict, kinds: dict[str, str], shown: str) -> list[Problem]:
+    mentions = {}
+    for entity in doc["entities"]:
+        mentions.setdefault(entity["id"], {(m["start"], m["end"]) for m in entity["mentions"]})
+    found = []
+    for i, quote in enumerate(doc["quotes"]):
+        span, speaker = quote["speaker_mention"], quote["speaker"]
+        if span is None:
+            continue
+        where = f"/quotes/{i}/speaker_mention"
+        if speaker is None:
+            found.append(problem("speaker-mention-mismatch", shown, where,
+                                 f"expected no speaker_mention when speaker is null, found {_short(span['text'])}"))
+        elif kinds.get(speaker) == "entity" and (span["start"], span["end"]) not in mentions[speaker]:
+            found.append(problem("speaker-mention-mismatch", shown, where,
+                                 f"expected one of {speaker!r}'s mentions, found {_short(span['text'])} "
+                                 f"at [{span['start']},{span['end']})"))
+    return found
+
+
+def _duplicate_mentions(doc: dict, shown: str) -> list[Problem]:
+    seen: dict[tuple[int, int], str] = {}
+    found = []
+    for i, entity in enumerate(doc["entities"]):
+        for j, mention in enumerate(entity["mentions"]):
+            key = (mention["start"], mention["end"])
+            if key in seen:
+                found.append(problem("mention-duplicate", shown, f"/entities/{i}/mentions/{j}",
+                                     f"expected a span not yet a mention, found [{key[0]},{key[1]}) "
+                                     f"already at {seen[key]}"))
+            else:
+                seen[key] = f"/entities/{i}/mentions/{j}"
+    return found
+
+
+def check_content(doc: dict, shown: str) -> list[Problem]:
+    found = []
+    why = timex.dct_problem(doc["document"]["dct"]["value"])
+    if why:
+        found.append(problem("dct-invalid", shown, "/document/dct/value",
+                             f"expected {why if why.startswith('a ') else 'a real date'}, "
+                             f"found {_short(doc['document']['dct']['value'])}"
+                             + ("" if why.startswith("a ") else f" ({why})")))
+    for i, item in enumerate(doc["timexes"]):
+        value, kind = item["value"], item["type"]
+        if not timex.syntax_ok(kind, value):
+            found.append(problem("timex-value-syntax", shown, f"/timexes/{i}/value",
+                                 f"expected a TIMEX3 {kind} value, found {_short(value)}"))
+        else:
+            why = timex.date_problem(kind, value)
+            if why:
+                found.append(problem("timex-date-invalid", shown, f"/timexes/{i}/value",
+                                     f"expected a date that exists, found {_short(value)} ({why})"))
+        if item["temporal_function"] and item["anchor"] is None:
+            found.append(problem("timex-anchor-missing", shown, f"/timexes/{i}/anchor",
+                                 "expected \"dct\" or a timex id for a value computed by a temporal function, found null"))
+    speakers = {q["id"]: q["speaker"] for q in doc["quotes"]}
+    for i, stance in enumerate(doc["stances"]):
+        for j, quote_id in enumerate(stance["evidence"]):
+            if quote_id in speakers and speakers[quote_id] != stance["holder"]:
+                found.append(problem("stance-evidence-speaker", shown, f"/stances/{i}/evidence/{j}",
+                                     f"expected a quote by the holder {stance['holder']!r}, "
+                                     f"found {quote_id!r} by {speakers[quote_id]!r}"))
+    return found
+
+
+def check_release(doc: dict, shown: str) -> list[Problem]:
+    return [
+        problem("record-draft", shown, f"/{layer}/{i}/status", "expected \"checked\", found \"draft\"")
+        for layer, _ in LAYERS
+        for i, record in enumerate(doc[layer])
+        if record["status"] != "checked"
+    ]
+
+
+def validate_file(path: Path, root: Path, *, release: bool = False,
+                  splits: dict | None = None) -> tuple[dict | None, list[Problem]]:
+    """The parsed file (None when unusable) and its problems."""
+    shown = relative(path, root)
+    doc, found = parse_json(path, shown)
+    if found:
+        return None, found
+    found = check_schema(doc, shown)
+    if found:
+        return None, found
+    text, found = check_seed(doc, path, root, shown)
+    if text is not None:
+        found += check_spans(doc, text, shown)
+    found += check_references(doc, shown)
+    found += check_content(doc, shown)
+    if splits is not None:
+        listed = [name for name, rows in splits.items() for _, doc_id in rows if doc_id == doc["doc_id"]]
+        if not listed:
+            found.append(problem("split-missing", shown, "/doc_id",
+                                 f"expected {doc['doc_id']!r} in one of corpus/splits/*.txt, found it in none"))
+    if release:
+        found += check_release(doc, shown)
+    return doc, found
+
+
+def check_splits(root: Path, splits: dict) -> list[Problem]:
+    found = []
+    first: dict[str, str] = {}
+    for name, rows in splits.items():
+        shown = f"corpus/splits/{name}.txt"
+        for number, doc_id in rows:
+            if doc_id in first:
+                found.append(problem("split-duplicate", shown, str(number),
+                                     f"expected each document once, found {doc_id!r} again (first in {first[doc_id]})"))
+            else:
+                first[doc_id] = f"{shown}:{number}"
+            if not (root / "corpus" / f"{doc_id}.json").is_file():
+                found.append(problem("split-unknown-doc", shown, str(number),
+                                     f"expected corpus/{doc_id}.json, found no such file"))
+    return found
+
+
+def validate(paths: list[Path], root: Path, *, release: bool = False) -> Report:
+    splits = read_splits(root)
+    found: list[Problem] = []
+    for path in paths:
+        found += validate_file(path, root, release=release, splits=splits)[1]
+    found += check_splits(root, splits)
+    return Report(len(paths), tuple(found))
