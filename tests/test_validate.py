@@ -1,0 +1,126 @@
+"""The validator on its fixtures, on the real corpus, and on the command line."""
+
+import json
+import re
+import shutil
+
+import pytest
+
+from conftest import FIXTURES, ROOT, run_cli, validate_json
+from whosaid.checks import CHECKS
+from whosaid.project import gold_files, read_seed_text
+
+INVALID = FIXTURES / "invalid"
+VALID = FIXTURES / "valid"
+
+
+def test_every_check_has_exactly_one_fixture_and_back():
+    assert sorted(p.name for p in INVALID.iterdir() if p.is_dir()) == sorted(CHECKS)
+
+
+@pytest.mark.parametrize("check_id", sorted(CHECKS))
+def test_fixture_triggers_exactly_its_check(check_id):
+    check = CHECKS[check_id]
+    extra = ["--release"] if check.level == "release" else []
+    code, problems = validate_json("--root", INVALID / check_id, *extra)
+    assert {p["check"] for p in problems} == {check_id}
+    assert all(p["severity"] == check.severity for p in problems)
+    assert code == (1 if check.severity == "error" else 0)
+
+
+def test_valid_fixture_passes_release():
+    code, problems = validate_json("--root", VALID, "--release")
+    assert (code, problems) == (0, [])
+
+
+def test_valid_fixture_exercises_code_point_offsets():
+    text = read_seed_text(VALID / "seeds" / "fx_crlf_emoji.txt")
+    assert "\r\n" in text and "…" in text and "“" in text
+    assert any(ord(ch) > 0xFFFF for ch in text)
+    doc = json.loads((VALID / "corpus" / "fx_crlf_emoji.json").read_text(encoding="utf-8"))
+    cue = doc["quotes"][1]["cue"]
+    assert text[cue["start"]:cue["end"]] == "said"
+    # The same offsets counted in UTF-16 units (as Label Studio would) are one off.
+    utf16_start = len(text[: cue["start"]].encode("utf-16-le")) // 2
+    assert utf16_start == cue["start"] + 1
+
+
+def test_utf16_offsets_are_rejected(tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(VALID, project)
+    path = project / "corpus" / "fx_crlf_emoji.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    cue = doc["quotes"][1]["cue"]
+    cue["start"] += 1
+    cue["end"] += 1
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, problems = validate_json("--root", project)
+    assert code == 1
+    assert [(p["check"], p["pointer"]) for p in problems] == [("span-text-mismatch", "/quotes/1/cue")]
+
+
+def test_the_corpus_is_valid():
+    result = run_cli("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert gold_files(ROOT), "the corpus has no files"
+
+
+def test_text_output_names_file_pointer_id_expected_found_and_fix():
+    result = run_cli("validate", "--root", INVALID / "span-text-mismatch")
+    assert result.returncode == 1
+    line = result.stdout.strip()
+    assert re.fullmatch(
+        r"corpus/fx_crlf_emoji\.json:/quotes/1/cue: error \[span-text-mismatch\] "
+        r"expected 'said', found 'sai ' at \[\d+,\d+\); fix the offsets or the text", line), line
+
+
+def test_unknown_path_is_a_usage_error():
+    result = run_cli("validate", "corpus/no-such-file.json")
+    assert result.returncode == 2
+    assert "no such file or folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_root_without_project_is_a_usage_error(tmp_path):
+    result = run_cli("validate", "--root", tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_seed_that_is_a_folder_is_reported_not_raised(tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(VALID, project)
+    seed = project / "seeds" / "fx_crlf_emoji.txt"
+    seed.unlink()
+    seed.mkdir()
+    code, problems = validate_json("--root", project)
+    assert code == 1 and [p["check"] for p in problems] == ["seed-missing"]
+    assert "a folder" in problems[0]["message"]
+
+
+@pytest.mark.parametrize("start,end,expected", [
+    (-3, 4, "schema-violation"),
+    (10**12, 10**12 + 4, "span-out-of-bounds"),
+    (9, 4, "span-empty"),
+])
+def test_bad_offsets(tmp_path, start, end, expected):
+    project = tmp_path / "p"
+    shutil.copytree(VALID, project)
+    path = project / "corpus" / "fx_crlf_emoji.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["timexes"][0]["span"].update(start=start, end=end)
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, problems = validate_json("--root", project)
+    assert code == 1 and {p["check"] for p in problems} == {expected}
+
+
+def test_all_problems_are_collected(tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(VALID, project)
+    path = project / "corpus" / "fx_crlf_emoji.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["quotes"][0]["date"] = "t9"
+    doc["timexes"][0]["value"] = "2023-02-30"
+    doc["entities"][0]["mentions"][1]["text"] = "her"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, problems = validate_json("--root", project)
+    assert code == 1
+    assert sorted(p["check"] for p in problems) == ["ref-unresolved", "span-text-mismatch", "timex-date-invalid"]

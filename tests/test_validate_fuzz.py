@@ -1,0 +1,94 @@
+"""Property: no mutation of a valid file makes the validator crash.
+
+Every run ends in exit 0 or 1 with one message per problem; never a traceback
+and never the last-guard exit 3.
+"""
+
+import contextlib
+import copy
+import io
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES
+from whosaid.cli import main
+
+VALID = FIXTURES / "valid"
+DOC = json.loads((VALID / "corpus" / "fx_crlf_emoji.json").read_text(encoding="utf-8"))
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-10**15, max_value=10**15)
+    | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def containers(node, path=()):
+    """Every (path, container) in a JSON tree."""
+    if isinstance(node, (dict, list)):
+        yield path, node
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, child in items:
+            yield from containers(child, path + (key,))
+
+
+@st.composite
+def mutated(draw):
+    doc = copy.deepcopy(DOC)
+    for _ in range(draw(st.integers(1, 3))):
+        places = list(containers(doc))
+        _, node = places[draw(st.integers(0, len(places) - 1))]
+        keys = list(node.keys()) if isinstance(node, dict) else list(range(len(node)))
+        if not keys:
+            continue
+        key = keys[draw(st.integers(0, len(keys) - 1))]
+        action = draw(st.sampled_from(["replace", "delete", "shift", "retext", "duplicate"]))
+        if action == "replace":
+            node[key] = draw(json_values)
+        elif action == "delete":
+            del node[key]
+        elif action == "shift" and isinstance(node, dict) and isinstance(node.get("start"), int):
+            delta = draw(st.integers(-5, 5))
+            node["start"] += delta
+            node["end"] = node.get("end", 0) + draw(st.sampled_from([0, delta]))
+        elif action == "retext" and isinstance(node, dict) and "text" in node:
+            node["text"] = draw(st.text(max_size=6))
+        elif action == "duplicate" and isinstance(node, list):
+            node.append(copy.deepcopy(node[key]))
+    raw = json.dumps(doc, ensure_ascii=False)
+    if draw(st.integers(0, 9)) == 0:
+        raw = raw[: draw(st.integers(0, len(raw)))]
+    return raw
+
+
+def run_validate(raw: str):
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "p"
+        shutil.copytree(VALID, project)
+        (project / "corpus" / "fx_crlf_emoji.json").write_text(raw, encoding="utf-8")
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["validate", "--root", str(project), "--release", "--format", "json"])
+        return code, out.getvalue(), err.getvalue()
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_mutations_never_crash(raw):
+    code, out, err = run_validate(raw)
+    assert code in (0, 1), err
+    problems = json.loads(out)
+    assert (code == 1) == any(p["severity"] == "error" for p in problems)
+    if code == 1:
+        assert all(p["message"] and p["check"] and p["fix"] for p in problems)
+
+
+def test_unmutated_copy_is_valid():
+    code, out, _ = run_validate(json.dumps(DOC, ensure_ascii=False))
+    assert (code, json.loads(out)) == (0, [])
