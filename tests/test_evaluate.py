@@ -1,0 +1,206 @@
+"""The scorer on small cases whose every figure was computed by hand."""
+
+import copy
+import hashlib
+import json
+
+import pytest
+
+from conftest import ROOT, run_cli
+from whosaid.evaluate import cohen_kappa, evaluate, stance_scores, tokenize
+from collections import Counter
+
+TEXT = 'Ann said "We won." Bob said the game was close. Ann added that it rained on Monday.'
+
+
+def span(text, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = TEXT.index(text, start + 1)
+    return {"start": start, "end": start + len(text), "text": text}
+
+
+def doc(entities=(), quotes=(), timexes=(), stances=()):
+    return {
+        "schema_version": "1.0", "doc_id": "ev",
+        "seed": {"path": "seeds/ev.txt", "sha256": hashlib.sha256(TEXT.encode()).hexdigest(), "length": len(TEXT)},
+        "document": {"language": "en", "dct": {"value": "2024-11-06", "basis": "stated", "evidence": [], "note": None},
+                     "title": None, "outlet": None, "url": None, "rights": "test"},
+        "entities": list(entities), "quotes": list(quotes), "timexes": list(timexes), "stances": list(stances),
+        "provenance": {"method": "test", "passes": [], "tools": []},
+    }
+
+
+def entity(eid, *mentions):
+    return {"id": eid, "name": mentions[0]["text"], "type": "person", "description": None, "wikidata": None,
+            "mentions": list(mentions), "status": "checked", "note": None}
+
+
+def quote(qid, qtype, content, cue, speaker, mention):
+    return {"id": qid, "type": qtype, "content": [content], "cue": cue, "speaker": speaker,
+            "speaker_mention": mention, "parent": None, "addressee": None, "medium": "speech", "date": None,
+            "status": "checked", "note": None}
+
+
+def timex(tid, sp, value, ttype="DATE"):
+    return {"id": tid, "span": sp, "type": ttype, "value": value, "anchor": "dct", "temporal_function": True,
+            "mod": None, "status": "checked", "note": None}
+
+
+def stance(sid, holder, target, polarity, evidence, topic=None):
+    return {"id": sid, "holder": holder, "target": target, "target_topic": topic, "polarity": polarity,
+            "evidence": evidence, "status": "checked", "note": None}
+
+
+ANN, BOB, ANN2 = span("Ann"), span("Bob"), span("Ann", 1)
+GOLD = doc(
+    entities=[entity("e1", ANN, ANN2), entity("e2", BOB)],
+    quotes=[
+        quote("q1", "direct", span('"We won."'), span("said"), "e1", ANN),
+        quote("q2", "indirect", span("the game was close"), span("said", 1), "e2", BOB),
+        quote("q3", "indirect", span("it rained on Monday"), span("added"), "e1", ANN2),
+    ],
+    timexes=[timex("t1", span("Monday"), "2024-11-04")],
+    stances=[stance("s1", "e1", "e2", "against", ["q1"]), stance("s2", "e1", None, "neutral", ["q3"], topic="rain")],
+)
+# The prediction: q1 exact; q2 partial (3 of 4 tokens), wrong speaker and type; q3 missed.
+PRED = doc(
+    entities=[entity("a", ANN), entity("b", BOB)],
+    quotes=[
+        quote("p1", "direct", span('"We won."'), span("said"), "a", ANN),
+        quote("p2", "direct", span("game was close"), span("said", 1), "a", ANN),
+    ],
+    timexes=[timex("x1", span("on Monday"), "XXXX-WXX-1"), timex("x2", span("game"), "2024")],
+    stances=[stance("r1", "a", "b", "favor", ["p1"])],
+)
+
+
+@pytest.fixture(scope="module")
+def result():
+    return evaluate([(GOLD, PRED, TEXT)])
+
+
+def approx(value):
+    return pytest.approx(value, abs=1e-9)
+
+
+def test_tokenizer_splits_words_and_punctuation():
+    assert [t for t in tokenize(TEXT)][:5] == [(0, 3), (4, 8), (9, 10), (10, 12), (13, 16)]
+
+
+def test_quote_counts_and_exact_content(result):
+    q = result["quotes"]
+    assert (q["gold"], q["pred"], q["aligned"]) == (3, 2, 2)
+    # 1 exact of 2 predicted and 3 gold: precision and recall differ (a swap is caught).
+    assert q["content_exact"] == {"precision": approx(1 / 2), "recall": approx(1 / 3), "f1": approx(0.4)}
+
+
+def test_quote_partial_content(result):
+    # Tokens: '"We won."' = 5, 'the game was close' = 4, 'it rained on Monday' = 4 (gold 13);
+    # predicted 5 + 3 = 8, all shared.
+    assert result["quotes"]["content_partial"] == {
+        "precision": approx(1.0), "recall": approx(8 / 13), "f1": approx(16 / 21)}
+
+
+def test_cue_and_source_mention(result):
+    q = result["quotes"]
+    assert q["cue_exact"] == {"precision": approx(1.0), "recall": approx(2 / 3), "f1": approx(0.8)}
+    # p2's source mention is "Ann" where the gold has "Bob".
+    assert q["speaker_mention_exact"] == {"precision": approx(1 / 2), "recall": approx(1 / 3), "f1": approx(0.4)}
+
+
+def test_speaker_and_type_accuracy(result):
+    assert result["quotes"]["speaker_accuracy"] == approx(0.5)
+    assert result["quotes"]["type_accuracy"] == approx(0.5)
+
+
+def test_entity_mentions(result):
+    e = result["entities"]
+    assert e["mentions"] == {"precision": approx(1.0), "recall": approx(2 / 3), "f1": approx(0.8)}
+
+
+def test_timexes_strict_relaxed_type_value(result):
+    t = result["timexes"]
+    assert t["strict"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert t["relaxed"] == {"precision": approx(1 / 2), "recall": approx(1.0), "f1": approx(2 / 3)}
+    assert (t["type_accuracy"], t["value_accuracy"]) == (1.0, 0.0)
+
+
+def test_stances_aligned_through_entities(result):
+    s = result["stances"]
+    assert (s["gold"], s["pred"], s["aligned"]) == (2, 1, 1)
+    assert s["detection"] == {"precision": approx(1.0), "recall": approx(1 / 2), "f1": approx(2 / 3)}
+    assert s["polarity_accuracy"] == 0.0
+    assert s["counts_gold"] == {"favor": 0, "against": 1, "neutral": 1}
+    assert s["counts_pred"] == {"favor": 1, "against": 0, "neutral": 0}
+
+
+def test_stance_f_avg_and_kappa_by_hand():
+    pairs = [("favor", "favor"), ("against", "against"), ("against", "favor"), ("neutral", "neutral")]
+    # p_o = 3/4; p_e = (1*2 + 2*1 + 1*1) / 16 = 5/16; kappa = (12/16 - 5/16) / (11/16) = 7/11.
+    assert cohen_kappa(pairs) == approx(7 / 11)
+    scores = stance_scores(pairs, Counter())
+    # favor: P 1/2, R 1 -> 2/3; against: P 1, R 1/2 -> 2/3.
+    assert scores["per_class"]["favor"] == {"precision": approx(0.5), "recall": approx(1.0), "f1": approx(2 / 3)}
+    assert scores["f_avg"] == approx(2 / 3)
+    assert cohen_kappa([("favor", "favor")]) is None  # chance agreement 1: undefined
+
+
+def test_identical_files_score_perfectly():
+    r = evaluate([(GOLD, copy.deepcopy(GOLD), TEXT)])
+    assert r["quotes"]["content_exact"]["f1"] == 1.0 and r["quotes"]["speaker_accuracy"] == 1.0
+    assert r["timexes"]["strict"]["f1"] == 1.0 and r["stances"]["kappa"] == approx(1.0)
+    assert r["stances"]["polarity_accuracy"] == 1.0
+
+
+def test_empty_files():
+    r = evaluate([(doc(), doc(), TEXT)])
+    assert r["quotes"]["content_exact"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert r["quotes"]["speaker_accuracy"] is None and r["timexes"]["value_accuracy"] is None
+    assert r["stances"]["kappa"] is None and r["stances"]["f_avg"] is None
+
+
+def test_no_overlap():
+    pred = doc(entities=[entity("z", span("added"))],
+               quotes=[quote("z1", "indirect", span("Bob"), None, None, None)])
+    r = evaluate([(GOLD, pred, TEXT)])
+    assert r["quotes"]["aligned"] == 0
+    assert r["quotes"]["content_partial"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert r["entities"]["mentions"]["f1"] == 0.0
+
+
+def test_gold_and_pred_swapped_swaps_precision_and_recall(result):
+    swapped = evaluate([(PRED, GOLD, TEXT)])["quotes"]["content_exact"]
+    assert (swapped["precision"], swapped["recall"]) == (
+        result["quotes"]["content_exact"]["recall"], result["quotes"]["content_exact"]["precision"])
+
+
+def test_cli_scores_files(tmp_path):
+    for sub in ("seeds", "corpus/splits", "gold", "pred"):
+        (tmp_path / sub).mkdir(parents=True)
+    (tmp_path / "seeds" / "ev.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "corpus" / "splits" / "test.txt").write_text("ev\n")
+    (tmp_path / "gold" / "ev.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    (tmp_path / "pred" / "ev.json").write_text(json.dumps(PRED), encoding="utf-8")
+    result = run_cli("evaluate", "gold", "pred", "--format", "json", "--root", tmp_path, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["quotes"]["content_exact"]["recall"] == approx(1 / 3)
+
+
+def test_cli_refuses_invalid_input(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    result = run_cli("evaluate", bad, ROOT / "corpus" / "000_d4052f6e3a65e880.json")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_passes_agree_on_the_seed_as_reported():
+    """The agreement the README reports is what the scorer gives now."""
+    result = run_cli("evaluate", "corpus/passes/000_d4052f6e3a65e880/A.json",
+                     "corpus/passes/000_d4052f6e3a65e880/B.json", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| quotes | content exact F1 |"))
+    assert row.split("|")[3].strip() == f"{100 * scores['quotes']['content_exact']['f1']:.1f}"

@@ -1,0 +1,277 @@
+"""`whosaid evaluate GOLD PRED`: score a system, or measure agreement between two passes.
+
+Quotes are aligned one-to-one by maximising content token overlap (Dice),
+with the Hungarian algorithm; entities of the two files are aligned through
+their mentions the same way, so speaker, holder and target can be compared at
+the entity level. Timexes follow TempEval-3 (strict and relaxed extraction,
+type and value accuracy over relaxed matches); stances follow SemEval-2016
+Task 6 (F-avg of favor and against) with Cohen's kappa. Counts are summed
+over documents before any ratio is taken (micro-averaging).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from whosaid import schema
+
+TOKEN = re.compile(r"\w+|[^\w\s]")
+TIE_BREAK = 1e-3  # weight of cue + source overlap in quote alignment: below any content difference
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Words and single punctuation marks, as (start, end) code-point offsets."""
+    return [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Maps spans to the document tokens they touch."""
+    bounds: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, text: str) -> "Tokens":
+        return cls(tuple(tokenize(text)))
+
+    def covered(self, spans) -> frozenset[int]:
+        found = set()
+        for span in spans:
+            if span is None:
+                continue
+            for i, (start, end) in enumerate(self.bounds):
+                if start < span["end"] and span["start"] < end:
+                    found.add(i)
+        return frozenset(found)
+
+
+def align(weights: np.ndarray) -> list[tuple[int, int]]:
+    """One-to-one pairs (row, column) maximising the total weight; zero-weight pairs dropped."""
+    if weights.size == 0:
+        return []
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    return [(int(r), int(c)) for r, c in zip(rows, cols) if weights[r, c] > 0]
+
+
+def dice(a: frozenset, b: frozenset) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def prf(tp: float, n_pred: float, n_gold: float) -> dict:
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def ratio(hits: int, total: int) -> float | None:
+    return hits / total if total else None
+
+
+def _key(span: dict | None) -> tuple[int, int] | None:
+    return None if span is None else (span["start"], span["end"])
+
+
+def align_entities(gold: dict, pred: dict, tokens: Tokens) -> dict[str, str]:
+    """{gold entity id: pred entity id} through shared mention tokens."""
+    g_cover = [tokens.covered(e["mentions"]) for e in gold["entities"]]
+    p_cover = [tokens.covered(e["mentions"]) for e in pred["entities"]]
+    weights = np.array([[len(g & p) for p in p_cover] for g in g_cover], dtype=float).reshape(len(g_cover), len(p_cover))
+    return {gold["entities"][r]["id"]: pred["entities"][c]["id"] for r, c in align(weights)}
+
+
+@dataclass
+class Tally:
+    """Raw counts summed over documents; `report` turns them into metrics."""
+    n: Counter = field(default_factory=Counter)
+    stance_pairs: list = field(default_factory=list)  # (gold polarity, pred polarity) of aligned stances
+
+    def add_document(self, gold: dict, pred: dict, text: str) -> None:
+        tokens = Tokens.of(text)
+        entity_map = align_entities(gold, pred, tokens)
+        quote_map = self._quotes(gold, pred, tokens, entity_map)
+        self._timexes(gold, pred)
+        self._entities(gold, pred)
+        self._stances(gold, pred, entity_map, quote_map)
+        self.n["documents"] += 1
+
+    def _quotes(self, gold, pred, tokens, entity_map) -> dict[str, str]:
+        n = self.n
+        gq, pq = gold["quotes"], pred["quotes"]
+        g_tok = [tokens.covered(q["content"]) for q in gq]
+        p_tok = [tokens.covered(q["content"]) for q in pq]
+        g_src = [tokens.covered([q["cue"], q["speaker_mention"]]) for q in gq]
+        p_src = [tokens.covered([q["cue"], q["speaker_mention"]]) for q in pq]
+        # Content overlap decides; cue and source overlap only break ties between
+        # candidates with the same content (a chain of reporters citing one statement).
+        weights = np.array([[dice(g_tok[i], p_tok[j]) + TIE_BREAK * dice(g_src[i], p_src[j]) if g_tok[i] & p_tok[j] else 0.0
+                             for j in range(len(pq))] for i in range(len(gq))], dtype=float).reshape(len(gq), len(pq))
+        pairs = align(weights)
+        n["quotes gold"] += len(gq)
+        n["quotes pred"] += len(pq)
+        n["quotes aligned"] += len(pairs)
+        n["content tokens gold"] += sum(map(len, g_tok))
+        n["content tokens pred"] += sum(map(len, p_tok))
+        for role in ("cue", "speaker_mention"):
+            n[f"{role} gold"] += sum(q[role] is not None for q in gq)
+            n[f"{role} pred"] += sum(q[role] is not None for q in pq)
+            n[f"{role} tokens gold"] += sum(len(tokens.covered([q[role]])) for q in gq)
+            n[f"{role} tokens pred"] += sum(len(tokens.covered([q[role]])) for q in pq)
+        for r, c in pairs:
+            g, p = gq[r], pq[c]
+            n["content tokens shared"] += len(g_tok[r] & p_tok[c])
+            n["content exact"] += [_key(s) for s in g["content"]] == [_key(s) for s in p["content"]]
+            for role in ("cue", "speaker_mention"):
+                if g[role] is not None and p[role] is not None:
+                    n[f"{role} exact"] += _key(g[role]) == _key(p[role])
+                    n[f"{role} tokens shared"] += len(tokens.covered([g[role]]) & tokens.covered([p[role]]))
+            n["type agree"] += g["type"] == p["type"]
+            expected = None if g["speaker"] is None else entity_map.get(g["speaker"], "<unaligned>")
+            n["speaker agree"] += expected == p["speaker"]
+        return {gq[r]["id"]: pq[c]["id"] for r, c in pairs}
+
+    def _timexes(self, gold, pred) -> None:
+        n = self.n
+        gt, pt = gold["timexes"], pred["timexes"]
+        overlap = np.array([[max(0, min(g["span"]["end"], p["span"]["end"]) - max(g["span"]["start"], p["span"]["start"]))
+                             for p in pt] for g in gt], dtype=float).reshape(len(gt), len(pt))
+        pairs = align(overlap)
+        n["timexes gold"] += len(gt)
+        n["timexes pred"] += len(pt)
+        n["timexes relaxed"] += len(pairs)
+        for r, c in pairs:
+            g, p = gt[r], pt[c]
+            n["timexes strict"] += _key(g["span"]) == _key(p["span"])
+            n["timex type agree"] += g["type"] == p["type"]
+            n["timex value agree"] += g["value"] == p["value"]
+
+    def _entities(self, gold, pred) -> None:
+        g = {_key(m) for e in gold["entities"] for m in e["mentions"]}
+        p = {_key(m) for e in pred["entities"] for m in e["mentions"]}
+        self.n["mentions gold"] += len(g)
+        self.n["mentions pred"] += len(p)
+        self.n["mentions exact"] += len(g & p)
+        self.n["entities gold"] += len(gold["entities"])
+        self.n["entities pred"] += len(pred["entities"])
+
+    def _stances(self, gold, pred, entity_map, quote_map) -> None:
+        gs, ps = gold["stances"], pred["stances"]
+
+        def weight(g, p):
+            if entity_map.get(g["holder"]) != p["holder"]:
+                return 0.0
+            shared = len({quote_map.get(q) for q in g["evidence"]} & set(p["evidence"]))
+            if g["target"] is not None:
+                return 2.0 + shared if entity_map.get(g["target"]) == p["target"] else 0.0
+            return 1.0 + shared if p["target"] is None and shared else 0.0
+
+        weights = np.array([[weight(g, p) for p in ps] for g in gs], dtype=float).reshape(len(gs), len(ps))
+        pairs = align(weights)
+        self.n["stances gold"] += len(gs)
+        self.n["stances pred"] += len(ps)
+        self.n["stances aligned"] += len(pairs)
+        for label in schema.POLARITIES:
+            self.n[f"stances gold {label}"] += sum(s["polarity"] == label for s in gs)
+            self.n[f"stances pred {label}"] += sum(s["polarity"] == label for s in ps)
+        self.stance_pairs += [(gs[r]["polarity"], ps[c]["polarity"]) for r, c in pairs]
+
+    def report(self) -> dict:
+        n = self.n
+        quotes = {
+            "gold": n["quotes gold"], "pred": n["quotes pred"], "aligned": n["quotes aligned"],
+            "content_exact": prf(n["content exact"], n["quotes pred"], n["quotes gold"]),
+            "content_partial": prf(n["content tokens shared"], n["content tokens pred"], n["content tokens gold"]),
+            "type_accuracy": ratio(n["type agree"], n["quotes aligned"]),
+            "speaker_accuracy": ratio(n["speaker agree"], n["quotes aligned"]),
+        }
+        for role in ("cue", "speaker_mention"):
+            quotes[f"{role}_exact"] = prf(n[f"{role} exact"], n[f"{role} pred"], n[f"{role} gold"])
+            quotes[f"{role}_partial"] = prf(n[f"{role} tokens shared"], n[f"{role} tokens pred"], n[f"{role} tokens gold"])
+        timexes = {
+            "gold": n["timexes gold"], "pred": n["timexes pred"],
+            "strict": prf(n["timexes strict"], n["timexes pred"], n["timexes gold"]),
+            "relaxed": prf(n["timexes relaxed"], n["timexes pred"], n["timexes gold"]),
+            "type_accuracy": ratio(n["timex type agree"], n["timexes relaxed"]),
+            "value_accuracy": ratio(n["timex value agree"], n["timexes relaxed"]),
+        }
+        entities = {
+            "gold": n["entities gold"], "pred": n["entities pred"],
+            "mentions_gold": n["mentions gold"], "mentions_pred": n["mentions pred"],
+            "mentions": prf(n["mentions exact"], n["mentions pred"], n["mentions gold"]),
+        }
+        return {
+            "documents": n["documents"], "quotes": quotes, "timexes": timexes,
+            "entities": entities, "stances": stance_scores(self.stance_pairs, n),
+        }
+
+
+def stance_scores(pairs: list[tuple[str, str]], n: Counter) -> dict:
+    labels = schema.POLARITIES
+    per_class = {}
+    for label in labels:
+        tp = sum(g == p == label for g, p in pairs)
+        per_class[label] = prf(tp, sum(p == label for _, p in pairs), sum(g == label for g, _ in pairs))
+    return {
+        "gold": n["stances gold"], "pred": n["stances pred"], "aligned": n["stances aligned"],
+        "detection": prf(n["stances aligned"], n["stances pred"], n["stances gold"]),
+        "polarity_accuracy": ratio(sum(g == p for g, p in pairs), len(pairs)),
+        "f_avg": (per_class["favor"]["f1"] + per_class["against"]["f1"]) / 2 if pairs else None,
+        "kappa": cohen_kappa(pairs),
+        "per_class": per_class,
+        "counts_gold": {label: n[f"stances gold {label}"] for label in labels},
+        "counts_pred": {label: n[f"stances pred {label}"] for label in labels},
+    }
+
+
+def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
+    """Cohen's kappa of two labelings; None when undefined (no items, or chance agreement is 1)."""
+    if not pairs:
+        return None
+    total = len(pairs)
+    observed = sum(g == p for g, p in pairs) / total
+    gold, pred = Counter(g for g, _ in pairs), Counter(p for _, p in pairs)
+    expected = sum(gold[label] * pred[label] for label in gold) / total ** 2
+    return None if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def evaluate(pairs: list[tuple[dict, dict, str]]) -> dict:
+    """Score (gold, pred, text) triples, one per document."""
+    tally = Tally()
+    for gold, pred, text in pairs:
+        tally.add_document(gold, pred, text)
+    return tally.report()
+
+
+def _fmt(value) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}"
+
+
+def as_text(result: dict) -> str:
+    """A plain table of every figure in `result` (percentages)."""
+    lines = [f"documents: {result['documents']}"]
+    q, t, e, s = result["quotes"], result["timexes"], result["entities"], result["stances"]
+    lines.append(f"quotes: gold {q['gold']}, pred {q['pred']}, aligned {q['aligned']}")
+    for name in ("content_exact", "content_partial", "cue_exact", "cue_partial",
+                 "speaker_mention_exact", "speaker_mention_partial"):
+        m = q[name]
+        lines.append(f"  {name:<24} P {_fmt(m['precision']):>5}  R {_fmt(m['recall']):>5}  F1 {_fmt(m['f1']):>5}")
+    lines.append(f"  {'speaker_accuracy':<24} {_fmt(q['speaker_accuracy'])}   type_accuracy {_fmt(q['type_accuracy'])}")
+    lines.append(f"timexes: gold {t['gold']}, pred {t['pred']}")
+    for name in ("strict", "relaxed"):
+        m = t[name]
+        lines.append(f"  {name:<24} P {_fmt(m['precision']):>5}  R {_fmt(m['recall']):>5}  F1 {_fmt(m['f1']):>5}")
+    lines.append(f"  {'type_accuracy':<24} {_fmt(t['type_accuracy'])}   value_accuracy {_fmt(t['value_accuracy'])}")
+    m = e["mentions"]
+    lines.append(f"entities: gold {e['gold']}, pred {e['pred']}; mentions gold {e['mentions_gold']}, pred {e['mentions_pred']}")
+    lines.append(f"  {'mentions':<24} P {_fmt(m['precision']):>5}  R {_fmt(m['recall']):>5}  F1 {_fmt(m['f1']):>5}")
+    lines.append(f"stances: gold {s['gold']}, pred {s['pred']}, aligned {s['aligned']} "
+                 f"(gold {s['counts_gold']}, pred {s['counts_pred']})")
+    m = s["detection"]
+    lines.append(f"  {'detection':<24} P {_fmt(m['precision']):>5}  R {_fmt(m['recall']):>5}  F1 {_fmt(m['f1']):>5}")
+    kappa = "n/a" if s["kappa"] is None else f"{s['kappa']:.3f}"
+    lines.append(f"  polarity_accuracy {_fmt(s['polarity_accuracy'])}   F-avg {_fmt(s['f_avg'])}   kappa {kappa}")
+    return "\n".join(lines)
