@@ -25,5 +25,27 @@ build: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+# Baseline systems, in their own environment (spaCy, textacy, sayswho, HeidelTime,
+# dateparser): hash-pinned, installed with --no-deps (see the header of the
+# requirements file for why). Runs every system on every seed, scores it, and
+# rebuilds so that the README's Baselines table shows the fresh results.
+BASELINES_VENV := .venv-baselines
+BASELINES_STAMP := $(BASELINES_VENV)/.installed
+
+$(BASELINES_STAMP): scripts/baselines/requirements.txt pyproject.toml
+	test -x $(BASELINES_VENV)/bin/python || $(PYTHON) -m venv $(BASELINES_VENV)
+	$(BASELINES_VENV)/bin/python -m pip install --quiet --no-deps --require-hashes -r scripts/baselines/requirements.txt
+	$(BASELINES_VENV)/bin/python -m pip install --quiet -e .
+	touch $(BASELINES_STAMP)
+
+baselines: $(STAMP) $(BASELINES_STAMP)
+	bash scripts/baselines/run_all.sh $(BASELINES_VENV)/bin/python
+	$(PY) scripts/baselines/score.py
+	$(PY) -m whosaid build
+
+# Benchmark of validate and build against the pyarrow floor (not a test).
+bench: $(STAMP)
+	$(PY) scripts/bench_build.py
+
 clean-venv:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(BASELINES_VENV)

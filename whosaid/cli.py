@@ -61,6 +61,98 @@ def cmd_validate(args) -> int:
     return 0 if report.ok else 1
 
 
+def _documents_of(arg: str) -> dict[str, Path]:
+    """{doc_id: path} of the corpus files a GOLD or PRED argument names."""
+    from whosaid.validate import parse_json
+
+    path = Path(arg)
+    if path.is_dir():
+        files = sorted(p for p in path.glob("*.json") if p.is_file())
+    elif path.is_file():
+        files = [path]
+    else:
+        raise UsageError(f"{arg}: no such file or folder")
+    found = {}
+    for file in files:
+        doc, problems = parse_json(file, str(file))
+        if problems or not isinstance(doc, dict) or not isinstance(doc.get("doc_id"), str):
+            raise UsageError(f"{file}: expected a corpus file with a doc_id; run `whosaid validate {file}`")
+        found[doc["doc_id"]] = file
+    return found
+
+
+def cmd_evaluate(args) -> int:
+    from whosaid.evaluate import as_text, evaluate
+    from whosaid.validate import validate_file
+
+    root = _root(args.root)
+    gold, pred = _documents_of(args.gold), _documents_of(args.pred)
+    shared = sorted(set(gold) & set(pred))
+    if not shared:
+        raise UsageError(f"no doc_id is in both {args.gold} and {args.pred}")
+    problems = [p for d in shared for path in (gold[d], pred[d]) for p in validate_file(path, root)[1]]
+    if any(p.severity == "error" for p in problems):
+        for item in problems:
+            print(item.as_text(), file=sys.stderr)
+        print("whosaid evaluate: the files above are invalid; fix them first (nothing was scored)", file=sys.stderr)
+        return 1
+    from whosaid.project import load_json, read_seed_text
+
+    triples = []
+    for doc_id in shared:
+        gold_doc, pred_doc = load_json(gold[doc_id]), load_json(pred[doc_id])
+        triples.append((gold_doc, pred_doc, read_seed_text(root / gold_doc["seed"]["path"])))
+    result = evaluate(triples)
+    result["missing_in_pred"] = sorted(set(gold) - set(pred))
+    result["missing_in_gold"] = sorted(set(pred) - set(gold))
+    if args.format == "json":
+        print(json.dumps(result, indent=2, sort_keys=True))
+    else:
+        print(as_text(result))
+        for key in ("missing_in_pred", "missing_in_gold"):
+            if result[key]:
+                print(f"{key}: {', '.join(result[key])}")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from whosaid.build import build
+
+    root = _root(args.root)
+    result = build(root, Path(args.out) if args.out else None)
+    if not result.ok:
+        for item in result.report.problems:
+            print(item.as_text())
+        print(f"whosaid build: {result.report.errors} error(s); nothing was written "
+              "(run `whosaid validate --release` to see them again)", file=sys.stderr)
+        return 1
+    for name in result.written:
+        print(f"wrote {name}")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from whosaid.corpus import load_corpus
+    from whosaid.stats import markdown, statistics
+    from whosaid.validate import validate
+
+    root = _root(args.root)
+    report = validate(corpus_files(root), root)
+    if not report.ok:
+        raise UsageError("the corpus is invalid; run `whosaid validate` first")
+    documents = load_corpus(root)
+    print(json.dumps(statistics(documents), indent=2) if args.format == "json" else markdown(documents))
+    return 0
+
+
+def cmd_summary(args) -> int:
+    from whosaid.load import summary
+
+    root = _root(args.root)
+    print(summary(root))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="whosaid", description=__doc__.splitlines()[0])
     sub = top.add_subparsers(dest="command", required=True)
@@ -71,6 +163,27 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--root", help="project folder holding seeds/ and corpus/ (default: found from the cwd)")
     p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("evaluate", help="score PRED against GOLD (a system, or a second annotation pass)")
+    p.add_argument("gold", help="a corpus file or a folder of them")
+    p.add_argument("pred", help="a corpus file or a folder of them, matched to GOLD by doc_id")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--root", help="project folder holding seeds/ and corpus/ (default: found from the cwd)")
+    p.set_defaults(run=cmd_evaluate)
+
+    p = sub.add_parser("build", help="validate (release), then write data/, croissant.json and generated docs")
+    p.add_argument("--out", help="write into this folder instead of the project (for comparisons)")
+    p.add_argument("--root", help="project folder holding seeds/ and corpus/ (default: found from the cwd)")
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("stats", help="counts of the gold corpus per split")
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p.add_argument("--root", help="project folder holding seeds/ and corpus/ (default: found from the cwd)")
+    p.set_defaults(run=cmd_stats)
+
+    p = sub.add_parser("summary", help="load every published config with datasets.load_dataset and count rows")
+    p.add_argument("--root", help="project folder holding seeds/ and corpus/ (default: found from the cwd)")
+    p.set_defaults(run=cmd_summary)
     return top
 
 

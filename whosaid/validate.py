@@ -316,6 +316,13 @@ def validate_file(path: Path, root: Path, *, release: bool = False,
     doc, found = parse_json(path, shown)
     if found:
         return None, found
+    return check_document(doc, path, root, release=release, splits=splits)
+
+
+def check_document(doc: object, path: Path, root: Path, *, release: bool = False,
+                   splits: dict | None = None) -> tuple[dict | None, list[Problem]]:
+    """Every check after JSON parsing, on a document that is (or will be) at `path`."""
+    shown = relative(path, root)
     found = check_schema(doc, shown)
     if found:
         return None, found

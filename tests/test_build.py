@@ -1,0 +1,221 @@
+"""The published data: built from the corpus, loaded back as users load it."""
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import ROOT, run_cli
+from whosaid.build import build
+from whosaid.corpus import load_corpus
+from whosaid.features import CONFIGS, features
+from whosaid.load import load_config
+from whosaid.project import gold_files, load_json
+from whosaid.rows import from_rows
+
+DOCS = load_corpus(ROOT)
+GENERATED = ("README.md", "DATASHEET.md", "croissant.json")
+
+
+def parquet_files(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in (folder / "data").rglob("*.parquet"))
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    """A build of the committed corpus into a temporary folder."""
+    out = tmp_path_factory.mktemp("fresh")
+    result = build(ROOT, out)
+    assert result.ok, [p.as_text() for p in result.report.problems]
+    return out
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("hf-cache")
+    return {config: load_config(ROOT, config, str(cache / config)) for config in CONFIGS}
+
+
+def test_committed_data_and_docs_are_current(fresh):
+    """Fails when data/, croissant.json, README.md or DATASHEET.md is stale: run `make build`."""
+    assert parquet_files(fresh) == parquet_files(ROOT)
+    for name in parquet_files(ROOT) + [f"data/MANIFEST.json", *GENERATED]:
+        if name == "data/MANIFEST.json":
+            committed, new = load_json(ROOT / name), load_json(fresh / name)
+            committed.pop("tools"), new.pop("tools")
+            assert committed == new, "data/MANIFEST.json is stale: run `make build`"
+        else:
+            assert (ROOT / name).read_bytes() == (fresh / name).read_bytes(), f"{name} is stale: run `make build`"
+
+
+def test_build_is_byte_identical(fresh, tmp_path):
+    again = build(ROOT, tmp_path)
+    assert again.ok
+    for name in parquet_files(fresh) + ["data/MANIFEST.json", *GENERATED]:
+        assert (fresh / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+def test_manifest_records_hashes_counts_and_no_time(fresh):
+    manifest = load_json(fresh / "data" / "MANIFEST.json")
+    for name, entry in manifest["files"].items():
+        data = (fresh / name).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+        assert entry["rows"] == pq.read_metadata(fresh / name).num_rows
+    assert manifest["inputs"]["seeds/000_d4052f6e3a65e880.txt"].startswith("95dd5b26")
+    text = json.dumps(manifest)
+    assert not re.search(r"20\d\d-\d\d-\d\dT\d\d:", text), "the manifest must not record a time"
+    assert set(manifest["tools"]) >= {"pyarrow", "datasets", "whosaid"}
+
+
+def test_failed_build_leaves_published_files_as_they_were(tmp_path):
+    project = tmp_path / "p"
+    for name in ("seeds", "corpus", "data", "baselines", "scripts"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, project / name)
+    for name in GENERATED:
+        shutil.copy(ROOT / name, project / name)
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file() and "corpus" not in p.parts}
+    gold = project / "corpus" / "000_d4052f6e3a65e880.json"
+    doc = json.loads(gold.read_text(encoding="utf-8"))
+    doc["quotes"][0]["cue"]["start"] += 1
+    gold.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    result = run_cli("build", "--root", project)
+    assert result.returncode == 1
+    assert "[span-text-mismatch]" in result.stdout and "nothing was written" in result.stderr
+    after = {p: p.read_bytes() for p in project.rglob("*") if p.is_file() and "corpus" not in p.parts}
+    assert after == before
+
+
+def test_every_config_loads_with_its_declared_features(loaded):
+    for config, dataset in loaded.items():
+        assert list(dataset) == ["test"], config
+        assert dataset["test"].features == features(config), config
+
+
+def test_row_counts_equal_the_corpus(loaded):
+    expected = {"documents": len(DOCS)}
+    for layer in ("entities", "quotes", "timexes", "stances"):
+        expected[layer] = sum(len(d.doc[layer]) for d in DOCS)
+    assert {config: len(ds["test"]) for config, ds in loaded.items()} == expected
+
+
+def test_published_spans_reslice_the_text(loaded):
+    texts = {row["doc_id"]: row["text"] for row in loaded["documents"]["test"]}
+    checked = 0
+
+    def check(doc_id, span):
+        nonlocal checked
+        if span is not None:
+            assert texts[doc_id][span["start"]:span["end"]] == span["text"]
+            checked += 1
+
+    for row in loaded["entities"]["test"]:
+        for mention in row["mentions"]:
+            check(row["doc_id"], mention)
+    for row in loaded["quotes"]["test"]:
+        for fragment in row["content"]:
+            check(row["doc_id"], fragment)
+        check(row["doc_id"], row["cue"])
+        check(row["doc_id"], row["speaker_mention"])
+    for row in loaded["timexes"]["test"]:
+        check(row["doc_id"], {"start": row["start"], "end": row["end"], "text": row["text"]})
+    for row in loaded["documents"]["test"]:
+        for span in row["dct_evidence"]:
+            check(row["doc_id"], span)
+    total = sum(len(e["mentions"]) for d in DOCS for e in d.doc["entities"])
+    assert checked > total
+
+
+def test_published_references_resolve(loaded):
+    ids = {config: {(r["doc_id"], r[key]) for r in loaded[config]["test"]}
+           for config, key in (("entities", "entity_id"), ("quotes", "quote_id"), ("timexes", "timex_id"))}
+    for q in loaded["quotes"]["test"]:
+        for key, kind in (("speaker_id", "entities"), ("addressee_id", "entities"), ("parent_id", "quotes"),
+                          ("date_id", "timexes")):
+            assert q[key] is None or (q["doc_id"], q[key]) in ids[kind], (q["quote_id"], key)
+    for s in loaded["stances"]["test"]:
+        assert (s["doc_id"], s["holder_id"]) in ids["entities"]
+        assert s["target_id"] is None or (s["doc_id"], s["target_id"]) in ids["entities"]
+        assert all((s["doc_id"], q) in ids["quotes"] for q in s["evidence_quote_ids"])
+    for t in loaded["timexes"]["test"]:
+        assert t["quote_id"] is None or (t["doc_id"], t["quote_id"]) in ids["quotes"]
+
+
+def test_round_trip_rebuilds_every_corpus_file(loaded):
+    rows = {}
+    for config, dataset in loaded.items():
+        part = dataset["test"]
+        names = {k: f.names for k, f in part.features.items() if type(f).__name__ == "ClassLabel"}
+        rows[config] = [{k: (names[k][v] if k in names else v) for k, v in row.items()} for row in part]
+    for path in gold_files(ROOT):
+        assert from_rows(rows, path.stem) == load_json(path), path.name
+
+
+def test_other_readers_see_the_same_rows(loaded):
+    import duckdb
+    import pandas as pd
+
+    for config in CONFIGS:
+        path = ROOT / "data" / config / "test.parquet"
+        n = len(loaded[config]["test"])
+        assert pq.read_table(path).num_rows == n
+        assert len(pd.read_parquet(path)) == n
+        assert duckdb.sql(f"select count(*) from read_parquet('{path}')").fetchall()[0][0] == n
+    quotes = pd.read_parquet(ROOT / "data" / "quotes" / "test.parquet")
+    assert set(quotes["speaker_name"].dropna()) <= {e["name"] for d in DOCS for e in d.doc["entities"]}
+
+
+def test_parquet_metadata_carries_the_version_and_features():
+    from whosaid.version import __version__
+
+    for config in CONFIGS:
+        meta = pq.read_schema(ROOT / "data" / config / "test.parquet").metadata
+        assert json.loads(meta[b"whosaid"])["version"] == __version__
+        assert b"huggingface" in meta
+
+
+def test_readme_header_is_a_valid_dataset_card():
+    from datasets.info import DatasetInfosDict
+    from datasets.utils.metadata import MetadataConfigs
+    from huggingface_hub import DatasetCard
+
+    card = DatasetCard.load(ROOT / "README.md")
+    configs = MetadataConfigs.from_dataset_card_data(card.data)
+    assert sorted(configs) == sorted(CONFIGS)
+    infos = DatasetInfosDict.from_dataset_card_data(card.data)
+    for config in CONFIGS:
+        assert infos[config].features == features(config)
+        for entry in configs[config]["data_files"]:
+            assert (ROOT / entry["path"]).is_file()
+
+
+def test_readme_snippets_run(tmp_path):
+    """Every ```python block of the README runs, as written, from the repository root."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippets = re.findall(r"```python\n(.*?)```", readme, re.S)
+    assert len(snippets) >= 3
+    for snippet in snippets:
+        env = {"HF_DATASETS_CACHE": str(tmp_path / "cache"), "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1",
+               "PATH": "/usr/bin:/bin"}
+        result = subprocess.run([sys.executable, "-c", snippet], cwd=ROOT, capture_output=True, text=True, env=env,
+                                timeout=300)
+        assert result.returncode == 0, snippet + result.stderr
+
+
+def test_datasheet_statistics_match_whosaid_stats():
+    result = run_cli("stats")
+    assert result.returncode == 0
+    datasheet = (ROOT / "DATASHEET.md").read_text(encoding="utf-8")
+    assert result.stdout.strip() in datasheet
+
+
+def test_make_build_summary_loads_every_config():
+    result = run_cli("summary")
+    assert result.returncode == 0, result.stderr
+    for config in CONFIGS:
+        assert re.search(rf"^  {config}\s+test \d+", result.stdout, re.M), result.stdout

@@ -1,0 +1,111 @@
+"""Corpus files to published rows, and published rows back to corpus files.
+
+`to_rows` flattens one corpus file into the rows of every config;
+`from_rows` inverts it, so a test can prove that nothing is lost.
+"""
+
+from __future__ import annotations
+
+from whosaid.spans import Span
+
+SEPARATOR = " [...] "
+
+
+def _entity_names(doc: dict) -> dict[str, str]:
+    return {entity["id"]: entity["name"] for entity in doc["entities"]}
+
+
+def innermost_quote(quotes: list[dict], start: int, end: int) -> str | None:
+    """Id of the quote with the shortest content that contains [start, end)."""
+    best, best_size = None, None
+    for quote in quotes:
+        if any(f["start"] <= start and end <= f["end"] for f in quote["content"]):
+            size = sum(f["end"] - f["start"] for f in quote["content"])
+            if best_size is None or size < best_size:
+                best, best_size = quote["id"], size
+    return best
+
+
+def to_rows(doc: dict, text: str) -> dict[str, list[dict]]:
+    doc_id = doc["doc_id"]
+    names = _entity_names(doc)
+    timex_values = {t["id"]: t["value"] for t in doc["timexes"]}
+    meta, dct = doc["document"], doc["document"]["dct"]
+    documents = [{
+        "doc_id": doc_id, "text": text, "text_sha256": doc["seed"]["sha256"], "seed_path": doc["seed"]["path"],
+        "language": meta["language"], "dct": dct["value"], "dct_basis": dct["basis"],
+        "dct_evidence": dct["evidence"], "dct_note": dct["note"], "title": meta["title"],
+        "outlet": meta["outlet"], "url": meta["url"], "rights": meta["rights"],
+        "schema_version": doc["schema_version"], "provenance": doc["provenance"],
+    }]
+    entities = [{
+        "doc_id": doc_id, "entity_id": e["id"], "name": e["name"], "type": e["type"],
+        "description": e["description"], "wikidata": e["wikidata"], "mentions": e["mentions"], "note": e["note"],
+    } for e in doc["entities"]]
+    quotes = [{
+        "doc_id": doc_id, "quote_id": q["id"], "type": q["type"], "content": q["content"],
+        "content_text": SEPARATOR.join(f["text"] for f in q["content"]), "cue": q["cue"],
+        "speaker_id": q["speaker"], "speaker_name": names.get(q["speaker"]),
+        "speaker_mention": q["speaker_mention"], "parent_id": q["parent"], "addressee_id": q["addressee"],
+        "medium": q["medium"], "date_id": q["date"], "date_value": timex_values.get(q["date"]), "note": q["note"],
+    } for q in doc["quotes"]]
+    timexes = [{
+        "doc_id": doc_id, "timex_id": t["id"], "start": t["span"]["start"], "end": t["span"]["end"],
+        "text": t["span"]["text"], "type": t["type"], "value": t["value"], "anchor": t["anchor"],
+        "temporal_function": t["temporal_function"], "mod": t["mod"],
+        "quote_id": innermost_quote(doc["quotes"], t["span"]["start"], t["span"]["end"]), "note": t["note"],
+    } for t in doc["timexes"]]
+    stances = [{
+        "doc_id": doc_id, "stance_id": s["id"], "holder_id": s["holder"], "holder_name": names[s["holder"]],
+        "target_id": s["target"], "target_name": names.get(s["target"]), "target_topic": s["target_topic"],
+        "polarity": s["polarity"], "evidence_quote_ids": s["evidence"], "note": s["note"],
+    } for s in doc["stances"]]
+    return {"documents": documents, "entities": entities, "quotes": quotes, "timexes": timexes, "stances": stances}
+
+
+def _span(value: dict | None) -> dict | None:
+    return None if value is None else Span.of(value).as_dict()
+
+
+def from_rows(rows: dict[str, list[dict]], doc_id: str) -> dict:
+    """The corpus file of `doc_id` rebuilt from published rows (label names, not ints)."""
+    pick = {config: [r for r in table if r["doc_id"] == doc_id] for config, table in rows.items()}
+    (d,) = pick["documents"]
+    checked = "checked"  # only checked records are published
+    return {
+        "schema_version": d["schema_version"],
+        "doc_id": doc_id,
+        "seed": {"path": d["seed_path"], "sha256": d["text_sha256"], "length": len(d["text"])},
+        "document": {
+            "language": d["language"],
+            "dct": {"value": d["dct"], "basis": d["dct_basis"],
+                    "evidence": [_span(s) for s in d["dct_evidence"]], "note": d["dct_note"]},
+            "title": d["title"], "outlet": d["outlet"], "url": d["url"], "rights": d["rights"],
+        },
+        "entities": [{
+            "id": e["entity_id"], "name": e["name"], "type": e["type"], "description": e["description"],
+            "wikidata": e["wikidata"], "mentions": [_span(m) for m in e["mentions"]],
+            "status": checked, "note": e["note"],
+        } for e in pick["entities"]],
+        "quotes": [{
+            "id": q["quote_id"], "type": q["type"], "content": [_span(c) for c in q["content"]],
+            "cue": _span(q["cue"]), "speaker": q["speaker_id"], "speaker_mention": _span(q["speaker_mention"]),
+            "parent": q["parent_id"], "addressee": q["addressee_id"], "medium": q["medium"],
+            "date": q["date_id"], "status": checked, "note": q["note"],
+        } for q in pick["quotes"]],
+        "timexes": [{
+            "id": t["timex_id"], "span": {"start": t["start"], "end": t["end"], "text": t["text"]},
+            "type": t["type"], "value": t["value"], "anchor": t["anchor"],
+            "temporal_function": t["temporal_function"], "mod": t["mod"], "status": checked, "note": t["note"],
+        } for t in pick["timexes"]],
+        "stances": [{
+            "id": s["stance_id"], "holder": s["holder_id"], "target": s["target_id"],
+            "target_topic": s["target_topic"], "polarity": s["polarity"],
+            "evidence": list(s["evidence_quote_ids"]), "status": checked, "note": s["note"],
+        } for s in pick["stances"]],
+        "provenance": {
+            "method": d["provenance"]["method"],
+            "passes": [dict(p, inputs=list(p["inputs"])) for p in d["provenance"]["passes"]],
+            "tools": list(d["provenance"]["tools"]),
+        },
+    }
