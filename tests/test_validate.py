@@ -98,6 +98,7 @@ def test_seed_that_is_a_folder_is_reported_not_raised(tmp_path):
 
 @pytest.mark.parametrize("start,end,expected", [
     (-3, 4, "schema-violation"),
+    (5.0, 9, "schema-violation"),  # JSON Schema calls 5.0 an integer; slicing would fail
     (10**12, 10**12 + 4, "span-out-of-bounds"),
     (9, 4, "span-empty"),
 ])

@@ -48,17 +48,20 @@ def mutated(draw):
         if not keys:
             continue
         key = keys[draw(st.integers(0, len(keys) - 1))]
-        action = draw(st.sampled_from(["replace", "delete", "shift", "retext", "duplicate"]))
+        action = draw(st.sampled_from(["replace", "delete", "shift", "retext", "duplicate", "floatify"]))
         if action == "replace":
             node[key] = draw(json_values)
         elif action == "delete":
             del node[key]
-        elif action == "shift" and isinstance(node, dict) and isinstance(node.get("start"), int):
+        elif action == "shift" and isinstance(node, dict) and isinstance(node.get("start"), int) \
+                and isinstance(node.get("end"), int):
             delta = draw(st.integers(-5, 5))
             node["start"] += delta
-            node["end"] = node.get("end", 0) + draw(st.sampled_from([0, delta]))
+            node["end"] += draw(st.sampled_from([0, delta]))
         elif action == "retext" and isinstance(node, dict) and "text" in node:
             node["text"] = draw(st.text(max_size=6))
+        elif action == "floatify" and isinstance(node[key], int) and not isinstance(node[key], bool):
+            node[key] = float(node[key])  # 12 -> 12.0: JSON Schema calls it an integer
         elif action == "duplicate" and isinstance(node, list):
             node.append(copy.deepcopy(node[key]))
     raw = json.dumps(doc, ensure_ascii=False)
@@ -87,6 +90,28 @@ def test_mutations_never_crash(raw):
     assert (code == 1) == any(p["severity"] == "error" for p in problems)
     if code == 1:
         assert all(p["message"] and p["check"] and p["fix"] for p in problems)
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_fast_and_reference_schema_validators_agree(raw):
+    """The compiled fast path never accepts what the reference implementation rejects."""
+    from whosaid.validate import _fast_schema_validator, _schema_validator, check_schema
+
+    try:
+        doc = json.loads(raw)
+    except ValueError:
+        return
+    reference_ok = not any(True for _ in _schema_validator().iter_errors(doc))
+    assert _fast_schema_validator().is_valid(doc) == reference_ok
+    assert (check_schema(doc, "x") == []) == (reference_ok and not _has_float(doc))
+
+
+def _has_float(node) -> bool:
+    if isinstance(node, float):
+        return True
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    return any(_has_float(child) for child in children)
 
 
 def test_unmutated_copy_is_valid():

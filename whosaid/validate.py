@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 
 from whosaid import timex
@@ -50,9 +51,21 @@ def _schema_validator() -> Draft202012Validator:
     return Draft202012Validator(load_schema())
 
 
+@lru_cache(maxsize=1)
+def _fast_schema_validator():
+    """A compiled validator (jsonschema-rs), ~400x faster: it answers whether a file
+    is valid; the reference implementation above explains why one is not."""
+    return jsonschema_rs.validator_for(load_schema())
+
+
 def _short(value, limit: int = 60) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _pointer(parts) -> str:
+    """An RFC 6901 JSON pointer ("" for the whole document)."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
 
 
 def _no_duplicate_keys(pairs):
@@ -104,11 +117,33 @@ def _schema_message(error) -> str:
     return f"expected {keyword} {_short(expected)}, found {_short(found)}"
 
 
+def _fractions(node, path: tuple = ()):
+    """(path, value) of every JSON number written with a fraction or exponent (1.0, 2e3, NaN).
+
+    No field of a corpus file is a fractional number, but JSON Schema counts 1.0
+    as an integer; offsets must be written as integers, so these are refused.
+    """
+    if isinstance(node, float):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _fractions(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _fractions(value, path + (i,))
+
+
 def check_schema(doc: object, shown: str) -> list[Problem]:
-    found = []
+    found = [problem("schema-violation", shown, _pointer(path), f"expected an integer or a string, found {_short(value)}")
+             for path, value in _fractions(doc)]
+    if not found and _fast_schema_validator().is_valid(doc):
+        return []
     for error in sorted(_schema_validator().iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
-        pointer = "/" + "/".join(str(part) for part in error.absolute_path)
-        found.append(problem("schema-violation", shown, pointer if pointer != "/" else "", _schema_message(error)))
+        found.append(problem("schema-violation", shown, _pointer(error.absolute_path), _schema_message(error)))
+    if not found and not _fast_schema_validator().is_valid(doc):
+        # The two implementations disagree: report what the compiled one saw.
+        for error in _fast_schema_validator().iter_errors(doc):
+            found.append(problem("schema-violation", shown, _pointer(error.instance_path), error.message))
     return found
 
 
