@@ -8,8 +8,6 @@ data/MANIFEST.json: never on the clock, the machine or the order of a listing.
 
 from __future__ import annotations
 
-import hashlib
-import io
 import json
 import os
 import platform
@@ -22,14 +20,15 @@ import datasets
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from whosaid.corpus import Document, load_corpus, splits_of
+from whosaid.corpus import iter_corpus
 from whosaid.features import CONFIGS, features
 from whosaid.project import SCHEMA_PATH, corpus_files, sha256_file
 from whosaid.rows import to_rows
+from whosaid.stats import Tally
 from whosaid.validate import Report, validate
 from whosaid.version import __version__
 
-ROW_GROUP_SIZE = 100_000
+ROW_GROUP_SIZE = 10_000  # rows a row group; also the most rows of one config held in memory
 
 
 @dataclass(frozen=True)
@@ -42,39 +41,71 @@ class BuildResult:
         return self.report.ok
 
 
-def collect_rows(documents: list[Document]) -> dict[str, dict[str, list[dict]]]:
-    """{config: {split: rows}} with rows in document order, then record order."""
-    tables = {config: {split: [] for split in splits_of(documents)} for config in CONFIGS}
-    for document in documents:
-        for config, rows in to_rows(document.doc, document.text).items():
-            tables[config][document.split].extend(rows)
-    return tables
-
-
-def parquet_bytes(config: str, split: str, rows: list[dict]) -> bytes:
+def _encoded_table(config: str, split: str, rows: list[dict]) -> pa.Table:
     feats = features(config)
     schema = feats.arrow_schema.with_metadata({
         **feats.arrow_schema.metadata,
         b"whosaid": json.dumps({"version": __version__, "config": config, "split": split},
                                sort_keys=True).encode(),
     })
-    table = pa.Table.from_pylist([feats.encode_example(row) for row in rows], schema=schema)
-    sink = io.BytesIO()
-    pq.write_table(table, sink, row_group_size=ROW_GROUP_SIZE, compression="zstd")
-    return sink.getvalue()
+    return pa.Table.from_pylist([feats.encode_example(row) for row in rows], schema=schema)
 
 
-def data_files(tables) -> dict[str, tuple[bytes, int]]:
-    """{relative path under data/: (bytes, rows)}; splits with no rows are not written."""
-    files = {}
-    for config, by_split in tables.items():
-        for split, rows in by_split.items():
+class ParquetSink:
+    """Rows of every (config, split) streamed into Parquet files, ROW_GROUP_SIZE rows
+    a row group, so memory stays flat however large the corpus is. A file is
+    opened with its first row: a split with no rows gets no file."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.buffers: dict[tuple[str, str], list[dict]] = {}
+        self.writers: dict[tuple[str, str], pq.ParquetWriter] = {}
+        self.rows: dict[tuple[str, str], int] = {}
+
+    def add(self, config: str, split: str, rows: list[dict]) -> None:
+        key = (config, split)
+        buffer = self.buffers.setdefault(key, [])
+        buffer.extend(rows)
+        self.rows[key] = self.rows.get(key, 0) + len(rows)
+        while len(buffer) >= ROW_GROUP_SIZE:
+            self._write(key, buffer[:ROW_GROUP_SIZE])
+            del buffer[:ROW_GROUP_SIZE]
+
+    def _write(self, key: tuple[str, str], rows: list[dict]) -> None:
+        table = _encoded_table(*key, rows)
+        if key not in self.writers:
+            path = self.folder / key[0] / f"{key[1]}.parquet"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.writers[key] = pq.ParquetWriter(path, table.schema, compression="zstd")
+        self.writers[key].write_table(table, row_group_size=ROW_GROUP_SIZE)
+
+    def close(self) -> dict[str, dict]:
+        """{path under data/: {rows, sha256, bytes}} of the files written."""
+        for key, buffer in self.buffers.items():
+            if buffer:
+                self._write(key, buffer)
+        for writer in self.writers.values():
+            writer.close()
+        files = {}
+        for config, split in sorted(self.writers):
+            path = self.folder / config / f"{split}.parquet"
+            files[f"{config}/{split}.parquet"] = {"rows": self.rows[(config, split)], "sha256": sha256_file(path),
+                                                  "bytes": path.stat().st_size}
+        return files
+
+
+def write_data(root: Path, folder: Path) -> tuple[dict[str, dict], Tally]:
+    """Stream the gold corpus into Parquet under `folder`, counting it on the way."""
+    sink, tally = ParquetSink(folder), Tally()
+    for document in iter_corpus(root):
+        tally.add(document)
+        for config, rows in to_rows(document.doc, document.text).items():
             if rows:
-                files[f"{config}/{split}.parquet"] = (parquet_bytes(config, split, rows), len(rows))
-    return files
+                sink.add(config, document.split, rows)
+    return sink.close(), tally
 
 
-def manifest(root: Path, files: dict[str, tuple[bytes, int]]) -> dict:
+def manifest(root: Path, files: dict[str, dict]) -> dict:
     inputs = {"schema/annotation.schema.json": sha256_file(SCHEMA_PATH)}
     for path in [*sorted((root / "seeds").glob("*.txt")), *sorted((root / "corpus" / "splits").glob("*.txt")),
                  *corpus_files(root)]:
@@ -82,10 +113,9 @@ def manifest(root: Path, files: dict[str, tuple[bytes, int]]) -> dict:
     return {
         "name": "WhoSaid",
         "version": __version__,
-        "configs": {config: sorted(p.split("/")[1][: -len(".parquet")] for p in files if p.startswith(config + "/"))
+        "configs": {config: [p.split("/")[1][: -len(".parquet")] for p in files if p.startswith(config + "/")]
                     for config in CONFIGS},
-        "files": {f"data/{path}": {"rows": rows, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
-                  for path, (data, rows) in sorted(files.items())},
+        "files": {f"data/{path}": entry for path, entry in files.items()},
         "inputs": inputs,
         "tools": {"whosaid": __version__, "pyarrow": pa.__version__, "datasets": datasets.__version__,
                   "python": platform.python_version()},
@@ -121,29 +151,23 @@ def build(root: Path, out: Path | None = None) -> BuildResult:
     report = validate(corpus_files(root), root, release=True)
     if not report.ok:
         return BuildResult(report)
-    documents = load_corpus(root)
-    tables = collect_rows(documents)
-    files = data_files(tables)
-    the_manifest = manifest(root, files)
-    texts = {
-        "README.md": docs.render_readme(root, documents, the_manifest),
-        "DATASHEET.md": docs.render_datasheet(root, documents),
-        "croissant.json": croissant.render(root, the_manifest),
-    }
     out.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(dir=out, prefix=".data.new."))
     staged.chmod(0o755)  # mkdtemp makes it private; data/ is published
     try:
-        for path, (data, _) in files.items():
-            (staged / path).parent.mkdir(parents=True, exist_ok=True)
-            (staged / path).write_bytes(data)
-        (staged / "MANIFEST.json").write_text(json.dumps(the_manifest, indent=2, sort_keys=False) + "\n",
-                                              encoding="utf-8")
+        files, tally = write_data(root, staged)
+        the_manifest = manifest(root, files)
+        texts = {
+            "README.md": docs.render_readme(root, tally, the_manifest),
+            "DATASHEET.md": docs.render_datasheet(root, tally),
+            "croissant.json": croissant.render(root, the_manifest),
+        }
+        (staged / "MANIFEST.json").write_text(json.dumps(the_manifest, indent=2) + "\n", encoding="utf-8")
         _swap_folder(staged, out / "data")
     finally:
         if staged.exists():
             shutil.rmtree(staged)
     for name, text in texts.items():
         _write_atomically(out / name, text.encode("utf-8"))
-    written = tuple(f"data/{p}" for p in sorted(files)) + ("data/MANIFEST.json", *texts)
+    written = tuple(f"data/{p}" for p in files) + ("data/MANIFEST.json", *texts)
     return BuildResult(report, written)

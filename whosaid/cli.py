@@ -132,16 +132,16 @@ def cmd_build(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from whosaid.corpus import load_corpus
-    from whosaid.stats import markdown, statistics
+    from whosaid.corpus import iter_corpus
+    from whosaid.stats import markdown, tally
     from whosaid.validate import validate
 
     root = _root(args.root)
     report = validate(corpus_files(root), root)
     if not report.ok:
         raise UsageError("the corpus is invalid; run `whosaid validate` first")
-    documents = load_corpus(root)
-    print(json.dumps(statistics(documents), indent=2) if args.format == "json" else markdown(documents))
+    table = tally(iter_corpus(root)).table()
+    print(json.dumps(table, indent=2) if args.format == "json" else markdown(table))
     return 0
 
 

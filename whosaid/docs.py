@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from pathlib import Path
 
 import yaml
 
 from whosaid import schema, stats
-from whosaid.corpus import Document, splits_of
+from whosaid.stats import Tally
 from whosaid.features import COLUMNS, CONFIGS, DEFAULT_CONFIG, features
 from whosaid.version import __version__
 
@@ -58,8 +57,8 @@ def split_header(text: str) -> str:
 
 # ---------------------------------------------------------------- header
 
-def card_data(documents: list[Document], manifest: dict) -> dict:
-    splits = splits_of(documents)
+def card_data(tally: Tally, manifest: dict) -> dict:
+    splits = list(tally.doc_ids)
     configs, infos = [], []
     for config in CONFIGS:
         present = [s for s in splits if f"data/{config}/{s}.parquet" in manifest["files"]]
@@ -76,7 +75,7 @@ def card_data(documents: list[Document], manifest: dict) -> dict:
         })
     return {
         "pretty_name": "WhoSaid",
-        "language": sorted({d.doc["document"]["language"] for d in documents}),
+        "language": sorted(tally.languages),
         "license": "other",
         "license_name": "cc-by-4.0-annotations-text-rights-unknown",
         "license_details": ("Annotations (everything but the source texts): CC BY 4.0. Source texts: rights not "
@@ -96,8 +95,8 @@ def card_data(documents: list[Document], manifest: dict) -> dict:
     }
 
 
-def render_header(documents, manifest) -> str:
-    body = yaml.safe_dump(card_data(documents, manifest), sort_keys=False, allow_unicode=True, width=100)
+def render_header(tally: Tally, manifest: dict) -> str:
+    body = yaml.safe_dump(card_data(tally, manifest), sort_keys=False, allow_unicode=True, width=100)
     return f"---\n{body}---\n"
 
 
@@ -198,11 +197,10 @@ def _score(root: Path, pairs: list[tuple[Path, Path]]) -> dict | None:
     return evaluate(triples) if triples else None
 
 
-def agreement(root: Path, documents: list[Document]) -> dict[str, dict]:
+def agreement(root: Path, doc_ids: list[str]) -> dict[str, dict]:
     """{comparison: evaluate() result} over the documents that have both passes."""
     passes = root / "corpus" / "passes"
-    with_both = [d.doc_id for d in documents
-                 if (passes / d.doc_id / "A.json").is_file() and (passes / d.doc_id / "B.json").is_file()]
+    with_both = [d for d in doc_ids if (passes / d / "A.json").is_file() and (passes / d / "B.json").is_file()]
     gold = {d: root / "corpus" / f"{d}.json" for d in with_both}
     a = {d: passes / d / "A.json" for d in with_both}
     b = {d: passes / d / "B.json" for d in with_both}
@@ -216,12 +214,12 @@ def agreement(root: Path, documents: list[Document]) -> dict[str, dict]:
     }
 
 
-def agreement_markdown(root: Path, documents: list[Document]) -> str:
-    results = agreement(root, documents)
+def agreement_markdown(root: Path, tally: Tally) -> str:
+    results = agreement(root, [d for ids in tally.doc_ids.values() for d in ids])
     if not results:
         return "No document has two independent passes yet."
     names = [k for k in results if not k.startswith("_")]
-    lines = [f"Documents with two passes: {len(results['_documents'])} of {len(documents)}. "
+    lines = [f"Documents with two passes: {len(results['_documents'])} of {tally.documents}. "
              "Figures in percent; for `X vs gold` the gold is the reference. Reproduce with "
              "`whosaid evaluate corpus/passes/<doc_id>/A.json corpus/passes/<doc_id>/B.json`.", "",
              "| layer | measure | " + " | ".join(names) + " |", "|---|---|" + "---:|" * len(names)]
@@ -238,15 +236,15 @@ def checks_markdown() -> str:
     return "\n".join(lines)
 
 
-def splits_markdown(documents: list[Document]) -> str:
+def splits_markdown(tally: Tally, shown: int = 20) -> str:
     lines = ["| split | documents | doc_ids |", "|---|---:|---|"]
-    for split in splits_of(documents):
-        ids = [d.doc_id for d in documents if d.split == split]
-        lines.append(f"| {split} | {len(ids)} | {', '.join(f'`{i}`' for i in ids)} |")
+    for split, ids in tally.doc_ids.items():
+        listed = ", ".join(f"`{i}`" for i in ids[:shown]) + (f", … ({len(ids) - shown:,} more)" if len(ids) > shown else "")
+        lines.append(f"| {split} | {len(ids):,} | {listed} |")
     return "\n".join(lines)
 
 
-def baselines_markdown(root: Path, documents: list[Document]) -> str:
+def baselines_markdown(root: Path, tally: Tally) -> str:
     path = root / BASELINES_RESULTS
     if not path.is_file():
         return "No baseline has been run yet (`make baselines`)."
@@ -266,24 +264,18 @@ def baselines_markdown(root: Path, documents: list[Document]) -> str:
             _pct(timexes["value_accuracy"]) if does_timexes else "—",
         ]
         lines.append(f"| {system} ({entry['version']}) | " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n\n" + unattempted_markdown(documents)
+    return "\n".join(lines) + "\n\n" + unattempted_markdown(tally.table()["total"])
 
 
-PRONOUNS = {"i", "me", "we", "us", "our", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
-
-
-def unattempted_markdown(documents: list[Document]) -> str:
+def unattempted_markdown(total: dict[str, int]) -> str:
     """What the gold has that no baseline attempts, counted on the gold."""
-    quotes = [q for d in documents for q in d.doc["quotes"]]
-    by_type = Counter(q["type"] for q in quotes)
-    pronoun = sum(q["speaker_mention"] is not None and q["speaker_mention"]["text"].lower() in PRONOUNS for q in quotes)
     return (
-        f"No baseline attempts these parts of the gold ({len(quotes)} quotes): indirect quotes "
-        f"({by_type['indirect']}) and mixed quotes ({by_type['mixed']}) — textacy and sayswho find only text in "
-        f"quotation marks; nested attributions ({sum(q['parent'] is not None for q in quotes)}); quotes whose source "
-        f"is a pronoun ({pronoun}), since neither resolves coreference; addressees, medium and the date of each quote "
-        f"({sum(q['date'] is not None for q in quotes)} gold quotes have one); and stances "
-        f"({sum(len(d.doc['stances']) for d in documents)}). Speaker accuracy is computed on aligned quotes only."
+        f"No baseline attempts these parts of the gold ({total['quotes']} quotes): indirect quotes "
+        f"({total['quotes: indirect']}) and mixed quotes ({total['quotes: mixed']}) — textacy and sayswho find only "
+        f"text in quotation marks; nested attributions ({total['nested quotes (with parent)']}); quotes whose source "
+        f"is a pronoun ({total['quotes with a pronoun source']}), since neither resolves coreference; addressees, "
+        f"medium and the date of each quote ({total['quotes with a date']} gold quotes have one); and stances "
+        f"({total['stances']}). Speaker accuracy is computed on aligned quotes only."
     )
 
 
@@ -303,21 +295,21 @@ def benchmark_markdown(root: Path) -> str:
 
 # ---------------------------------------------------------------- documents
 
-def render_readme(root: Path, documents: list[Document], manifest: dict) -> str:
+def render_readme(root: Path, tally: Tally, manifest: dict) -> str:
     prose = split_header((root / "README.md").read_text(encoding="utf-8"))
     blocks = {
         "fields": fields_markdown(),
-        "stats": stats.markdown(documents),
-        "splits": splits_markdown(documents),
-        "agreement": agreement_markdown(root, documents),
-        "baselines": baselines_markdown(root, documents),
+        "stats": stats.markdown(tally.table()),
+        "splits": splits_markdown(tally),
+        "agreement": agreement_markdown(root, tally),
+        "baselines": baselines_markdown(root, tally),
         "benchmark": benchmark_markdown(root),
         "checks": checks_markdown(),
     }
-    return render_header(documents, manifest) + fill_blocks(prose, blocks, "README.md")
+    return render_header(tally, manifest) + fill_blocks(prose, blocks, "README.md")
 
 
-def render_datasheet(root: Path, documents: list[Document]) -> str:
+def render_datasheet(root: Path, tally: Tally) -> str:
     text = (root / "DATASHEET.md").read_text(encoding="utf-8")
-    blocks = {"stats": stats.markdown(documents), "agreement": agreement_markdown(root, documents)}
+    blocks = {"stats": stats.markdown(tally.table()), "agreement": agreement_markdown(root, tally)}
     return fill_blocks(text, blocks, "DATASHEET.md")

@@ -1,11 +1,16 @@
-"""`whosaid stats`: counts of the gold corpus, per split and in total."""
+"""`whosaid stats`: counts of the gold corpus, per split and in total.
+
+Counted in one pass over the documents (the build streams them), so memory
+does not grow with the corpus.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 from whosaid import schema
-from whosaid.corpus import Document, splits_of
+from whosaid.corpus import Document
 
 LAYER_LABELS = (
     ("quotes", "type", "quote_type"),
@@ -13,33 +18,69 @@ LAYER_LABELS = (
     ("timexes", "type", "timex_type"),
     ("stances", "polarity", "polarity"),
 )
+PRONOUNS = {"i", "me", "we", "us", "our", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
 
 
-def statistics(documents: list[Document]) -> dict:
-    """{split or "total": {name: count}} with every label of every layer, zeros included."""
-    groups = {split: [d for d in documents if d.split == split] for split in splits_of(documents)}
-    groups["total"] = list(documents)
-    result = {}
-    for name, docs in groups.items():
-        counts = Counter()
-        counts["documents"] = len(docs)
-        counts["characters"] = sum(len(d.text) for d in docs)
-        counts["tokens (whitespace)"] = sum(len(d.text.split()) for d in docs)
-        counts["entity mentions"] = sum(len(e["mentions"]) for d in docs for e in d.doc["entities"])
-        counts["nested quotes (with parent)"] = sum(q["parent"] is not None for d in docs for q in d.doc["quotes"])
-        counts["quotes without cue"] = sum(q["cue"] is None for d in docs for q in d.doc["quotes"])
-        for layer, key, label_set in LAYER_LABELS:
-            counts[layer] = sum(len(d.doc[layer]) for d in docs)
-            for label in schema.labels(label_set):
-                counts[f"{layer}: {label}"] = sum(r[key] == label for d in docs for r in d.doc[layer])
-        result[name] = dict(counts)
+def _counts(document: Document) -> Counter:
+    doc, quotes = document.doc, document.doc["quotes"]
+    counts = Counter()
+    counts["documents"] = 1
+    counts["characters"] = len(document.text)
+    counts["tokens (whitespace)"] = len(document.text.split())
+    counts["entity mentions"] = sum(len(e["mentions"]) for e in doc["entities"])
+    counts["nested quotes (with parent)"] = sum(q["parent"] is not None for q in quotes)
+    counts["quotes without cue"] = sum(q["cue"] is None for q in quotes)
+    counts["quotes with a pronoun source"] = sum(
+        q["speaker_mention"] is not None and q["speaker_mention"]["text"].lower() in PRONOUNS for q in quotes)
+    counts["quotes with a date"] = sum(q["date"] is not None for q in quotes)
+    for layer, key, label_set in LAYER_LABELS:
+        counts[layer] = len(doc[layer])
+        for label in schema.labels(label_set):
+            counts[f"{layer}: {label}"] = sum(r[key] == label for r in doc[layer])
+    return counts
+
+
+@dataclass
+class Tally:
+    by_split: dict[str, Counter] = field(default_factory=dict)
+    doc_ids: dict[str, list[str]] = field(default_factory=dict)
+    languages: set[str] = field(default_factory=set)
+
+    def add(self, document: Document) -> None:
+        self.by_split.setdefault(document.split, Counter()).update(_counts(document))
+        self.doc_ids.setdefault(document.split, []).append(document.doc_id)
+        self.languages.add(document.doc["document"]["language"])
+
+    def table(self) -> dict[str, dict[str, int]]:
+        """{split, ..., "total": {name: count}} with every label, zeros included."""
+        total = Counter()
+        for counts in self.by_split.values():
+            total.update(counts)
+        names = list(_counts_template())
+        return {split: {name: counts[name] for name in names}
+                for split, counts in {**self.by_split, "total": total}.items()}
+
+    @property
+    def documents(self) -> int:
+        return sum(len(ids) for ids in self.doc_ids.values())
+
+
+def _counts_template() -> Counter:
+    """The row names in order, from an empty document."""
+    empty = {"quotes": [], "entities": [], "timexes": [], "stances": [], "document": {"language": ""}}
+    return _counts(Document("", empty, ""))
+
+
+def tally(documents) -> Tally:
+    result = Tally()
+    for document in documents:
+        result.add(document)
     return result
 
 
-def markdown(documents: list[Document]) -> str:
-    table = statistics(documents)
+def markdown(table: dict[str, dict[str, int]]) -> str:
     columns = list(table)
     lines = ["| | " + " | ".join(columns) + " |", "|---|" + "---:|" * len(columns)]
     for row in table["total"]:
-        lines.append(f"| {row} | " + " | ".join(str(table[c][row]) for c in columns) + " |")
+        lines.append(f"| {row} | " + " | ".join(f"{table[c][row]:,}" for c in columns) + " |")
     return "\n".join(lines)
