@@ -19,6 +19,7 @@ from pathlib import Path
 import datasets
 import pyarrow as pa
 import pyarrow.parquet as pq
+from datasets import ClassLabel
 
 from whosaid.corpus import iter_corpus
 from whosaid.features import CONFIGS, features
@@ -41,14 +42,26 @@ class BuildResult:
         return self.report.ok
 
 
+def _label_ids(config: str) -> dict[str, dict[str, int]]:
+    """{column: {label name: id}} for the ClassLabel columns of a config."""
+    return {name: {label: i for i, label in enumerate(feature.names)}
+            for name, feature in features(config).items() if isinstance(feature, ClassLabel)}
+
+
 def _encoded_table(config: str, split: str, rows: list[dict]) -> pa.Table:
+    """Rows as an Arrow table of the config's features. Only ClassLabel columns
+    need encoding (names to ids); the rest already have their Arrow types, and
+    pyarrow checks them against the schema. (Features.encode_example does the
+    same generically at 20x the cost.)"""
     feats = features(config)
     schema = feats.arrow_schema.with_metadata({
         **feats.arrow_schema.metadata,
         b"whosaid": json.dumps({"version": __version__, "config": config, "split": split},
                                sort_keys=True).encode(),
     })
-    return pa.Table.from_pylist([feats.encode_example(row) for row in rows], schema=schema)
+    labels = _label_ids(config)
+    encoded = [{**row, **{name: ids[row[name]] for name, ids in labels.items()}} for row in rows]
+    return pa.Table.from_pylist(encoded, schema=schema)
 
 
 class ParquetSink:
