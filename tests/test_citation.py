@@ -64,3 +64,16 @@ def test_citation_cff_matches_the_release():
     assert croissant.LICENSE == "https://creativecommons.org/licenses/by/4.0/"
     assert cff["authors"] == [{"name": "The WhoSaid maintainers"}]  # an entity, not a person
     assert "date-released" not in cff  # the build never types wall-clock dates
+
+
+def test_title_and_author_are_the_same_everywhere():
+    """One home (whosaid/about.py): the CFF, the package metadata and the README agree with it."""
+    from whosaid import about
+
+    cff = _load_cff()
+    assert cff["title"] == about.TITLE
+    assert cff["authors"] == [{"name": about.CREATOR}]
+    pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'description = "{about.TITLE}' in pyproject
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert about.bibtex() in readme

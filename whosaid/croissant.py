@@ -28,15 +28,14 @@ from pathlib import Path
 
 from datasets import ClassLabel, List, Value
 
+from whosaid.about import ANNOTATION_LICENSE_SPDX, ANNOTATION_LICENSE_URL, CREATOR, TITLE, bibtex
 from whosaid.features import COLUMNS, CONFIGS
 from whosaid.version import __version__
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
-LICENSE = "https://creativecommons.org/licenses/by/4.0/"
-LICENSE_SPDX = "CC-BY-4.0"
-CREATOR = "The WhoSaid maintainers"
+LICENSE = ANNOTATION_LICENSE_URL
+LICENSE_SPDX = ANNOTATION_LICENSE_SPDX
 PARQUET = "application/x-parquet"
-TITLE = "WhoSaid: a hand-checked corpus of quotes, speakers, stances and dates in news text"
 
 DESCRIPTION = (
     TITLE + ". For each document it gives "
@@ -125,19 +124,6 @@ CONTEXT = {
     "subField": "cr:subField",
     "transform": "cr:transform",
 }
-
-
-def cite_as() -> str:
-    """The BibTeX entry; the same as the README's "License and citation" section."""
-    return (
-        "@misc{whosaid,\n"
-        "  title        = {{WhoSaid}: a hand-checked corpus of quotes, speakers, stances and dates"
-        " in news text},\n"
-        f"  author       = {{{{{CREATOR}}}}},\n"
-        f"  note         = {{Version {__version__}}},\n"
-        "  howpublished = {Dataset package with Parquet configs and a validator},\n"
-        "}"
-    )
 
 
 def _split_of(path: str) -> str:
@@ -253,7 +239,7 @@ def metadata(manifest: dict) -> dict:
         "conformsTo": CONFORMS_TO,
         "version": __version__,
         "license": LICENSE,
-        "citeAs": cite_as(),
+        "citeAs": bibtex(),
         "creator": {"@type": "sc:Organization", "name": CREATOR},
         "keywords": ["quotation attribution", "speaker attribution", "stance", "TIMEX3",
                      "temporal expressions", "news", "English"],

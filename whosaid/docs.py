@@ -15,12 +15,12 @@ from pathlib import Path
 import yaml
 
 from whosaid import schema, stats
+from whosaid.about import NAME, bibtex
 from whosaid.stats import Tally
 from whosaid.features import COLUMNS, CONFIGS, DEFAULT_CONFIG, features
 from whosaid.version import __version__
 
 BLOCK = re.compile(r"<!-- whosaid:begin (?P<name>[a-z-]+) -->\n.*?<!-- whosaid:end (?P=name) -->", re.S)
-ANNOTATION_LICENSE = "CC-BY-4.0"
 BASELINES_RESULTS = Path("baselines") / "results.json"
 BENCH_RESULTS = Path("scripts") / "bench_results.json"
 
@@ -74,7 +74,7 @@ def card_data(tally: Tally, manifest: dict) -> dict:
                        for s in present],
         })
     return {
-        "pretty_name": "WhoSaid",
+        "pretty_name": NAME,
         "language": sorted(tally.languages),
         "license": "other",
         "license_name": "cc-by-4.0-annotations-text-rights-unknown",
@@ -305,6 +305,7 @@ def render_readme(root: Path, tally: Tally, manifest: dict) -> str:
         "baselines": baselines_markdown(root, tally),
         "benchmark": benchmark_markdown(root),
         "checks": checks_markdown(),
+        "citation": f"```bibtex\n{bibtex()}\n```",
     }
     return render_header(tally, manifest) + fill_blocks(prose, blocks, "README.md")
 
