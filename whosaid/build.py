@@ -21,12 +21,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from datasets import ClassLabel
 
-from whosaid.corpus import iter_corpus
+from whosaid.corpus import Document
 from whosaid.features import CONFIGS, features
-from whosaid.project import SCHEMA_PATH, corpus_files, sha256_file
+from whosaid.project import SCHEMA_PATH, corpus_files, read_splits, sha256_file
 from whosaid.rows import to_rows
 from whosaid.stats import Tally
-from whosaid.validate import Report, validate
+from whosaid.validate import Report, check_splits, validate_file
 from whosaid.version import __version__
 
 ROW_GROUP_SIZE = 10_000  # rows a row group; also the most rows of one config held in memory
@@ -107,15 +107,34 @@ class ParquetSink:
         return files
 
 
-def write_data(root: Path, folder: Path) -> tuple[dict[str, dict], Tally]:
-    """Stream the gold corpus into Parquet under `folder`, counting it on the way."""
+def _validate_and_write(root: Path, folder: Path) -> tuple[Report, dict[str, dict], Tally]:
+    """Validate every corpus file in release mode and, in the same pass, stream the
+    gold documents (in split order) into Parquet under `folder`, counting them.
+
+    Each gold file is read and checked once; its rows are written only while no
+    error has been found, and the caller discards `folder` unless the report is ok.
+    """
+    splits = read_splits(root)
+    gold = [(split, root / "corpus" / f"{doc_id}.json") for split, rows in splits.items() for _, doc_id in rows]
+    listed = {path.resolve() for _, path in gold}
+    others = [path for path in corpus_files(root) if path.resolve() not in listed]
+    problems = [p for path in others for p in validate_file(path, root, release=True, splits=splits).problems]
+    problems += check_splits(root, splits)
     sink, tally = ParquetSink(folder), Tally()
-    for document in iter_corpus(root):
+    for split, path in gold:
+        if not path.is_file():
+            continue  # reported by check_splits (split-unknown-doc)
+        checked = validate_file(path, root, release=True, splits=splits)
+        problems += checked.problems
+        if any(p.severity == "error" for p in problems):
+            continue  # keep checking, for the full report; nothing will be published
+        document = Document(split, checked.doc, checked.text)
         tally.add(document)
         for config, rows in to_rows(document.doc, document.text).items():
             if rows:
-                sink.add(config, document.split, rows)
-    return sink.close(), tally
+                sink.add(config, split, rows)
+    files = sink.close()
+    return Report(len(others) + len(gold), tuple(problems)), files, tally
 
 
 def manifest(root: Path, files: dict[str, dict]) -> dict:
@@ -161,14 +180,13 @@ def build(root: Path, out: Path | None = None) -> BuildResult:
     from whosaid import croissant, docs
 
     out = Path(out or root)
-    report = validate(corpus_files(root), root, release=True)
-    if not report.ok:
-        return BuildResult(report)
     out.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(dir=out, prefix=".data.new."))
     staged.chmod(0o755)  # mkdtemp makes it private; data/ is published
     try:
-        files, tally = write_data(root, staged)
+        report, files, tally = _validate_and_write(root, staged)
+        if not report.ok:
+            return BuildResult(report)
         the_manifest = manifest(root, files)
         texts = {
             "README.md": docs.render_readme(root, tally, the_manifest),

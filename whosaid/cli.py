@@ -90,7 +90,7 @@ def cmd_evaluate(args) -> int:
     shared = sorted(set(gold) & set(pred))
     if not shared:
         raise UsageError(f"no doc_id is in both {args.gold} and {args.pred}")
-    problems = [p for d in shared for path in (gold[d], pred[d]) for p in validate_file(path, root)[1]]
+    problems = [p for d in shared for path in (gold[d], pred[d]) for p in validate_file(path, root).problems]
     if any(p.severity == "error" for p in problems):
         for item in problems:
             print(item.as_text(), file=sys.stderr)

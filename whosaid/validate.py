@@ -47,6 +47,18 @@ class Report:
         return self.errors == 0
 
 
+@dataclass(frozen=True)
+class Checked:
+    """One file's verdict: the parsed document and seed text (None when unusable) and its problems."""
+    doc: dict | None
+    text: str | None
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
 @lru_cache(maxsize=1)
 def _schema_validator() -> Draft202012Validator:
     return Draft202012Validator(load_schema())
@@ -356,23 +368,21 @@ def check_release(doc: dict, shown: str) -> list[Problem]:
     ]
 
 
-def validate_file(path: Path, root: Path, *, release: bool = False,
-                  splits: dict | None = None) -> tuple[dict | None, list[Problem]]:
-    """The parsed file (None when unusable) and its problems."""
+def validate_file(path: Path, root: Path, *, release: bool = False, splits: dict | None = None) -> Checked:
     shown = relative(path, root)
     doc, found = parse_json(path, shown)
     if found:
-        return None, found
+        return Checked(None, None, found)
     return check_document(doc, path, root, release=release, splits=splits)
 
 
 def check_document(doc: object, path: Path, root: Path, *, release: bool = False,
-                   splits: dict | None = None) -> tuple[dict | None, list[Problem]]:
+                   splits: dict | None = None) -> Checked:
     """Every check after JSON parsing, on a document that is (or will be) at `path`."""
     shown = relative(path, root)
     found = check_schema(doc, shown)
     if found:
-        return None, found
+        return Checked(None, None, found)
     text, found = check_seed(doc, path, root, shown)
     if text is not None:
         found += check_spans(doc, text, shown)
@@ -385,7 +395,7 @@ def check_document(doc: object, path: Path, root: Path, *, release: bool = False
                                  f"expected {doc['doc_id']!r} in one of corpus/splits/*.txt, found it in none"))
     if release:
         found += check_release(doc, shown)
-    return doc, found
+    return Checked(doc, text, found)
 
 
 def check_splits(root: Path, splits: dict) -> list[Problem]:
@@ -409,6 +419,6 @@ def validate(paths: list[Path], root: Path, *, release: bool = False) -> Report:
     splits = read_splits(root)
     found: list[Problem] = []
     for path in paths:
-        found += validate_file(path, root, release=release, splits=splits)[1]
+        found += validate_file(path, root, release=release, splits=splits).problems
     found += check_splits(root, splits)
     return Report(len(paths), tuple(found))

@@ -102,7 +102,7 @@ def main(system: str, versions: Callable[[], dict], setup: Callable[[], Callable
             raw = json.loads(raw_path.read_text(encoding="utf-8"))
         corpus = convert.convert(system, raw, text, document)
         target = outdir / f"{doc_id}.json"
-        _, problems = check_document(corpus, target, root)
+        problems = check_document(corpus, target, root).problems
         drafts = [q["id"] for layer in ("entities", "quotes", "timexes") for q in corpus[layer] if q["status"] != "draft"]
         if [p for p in problems if p.severity == "error"] or drafts:
             failed += 1
