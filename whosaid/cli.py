@@ -74,7 +74,7 @@ def _documents_of(arg: str) -> dict[str, Path]:
         raise UsageError(f"{arg}: no such file or folder")
     found = {}
     for file in files:
-        doc, problems = parse_json(file, str(file))
+        doc, problems, _ = parse_json(file, str(file))
         if problems or not isinstance(doc, dict) or not isinstance(doc.get("doc_id"), str):
             raise UsageError(f"{file}: expected a corpus file with a doc_id; run `whosaid validate {file}`")
         found[doc["doc_id"]] = file

@@ -76,6 +76,18 @@ def _short(value, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class _FractionSeen:
+    """A json `parse_float` hook that parses as usual and remembers it was called,
+    so that files without fractional numbers (all valid ones) skip the search for them."""
+
+    def __init__(self):
+        self.seen = False
+
+    def __call__(self, text: str) -> float:
+        self.seen = True
+        return float(text)
+
+
 def _pointer(parts) -> str:
     """An RFC 6901 JSON pointer ("" for the whole document)."""
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
@@ -92,23 +104,25 @@ def _no_duplicate_keys(pairs):
     return result
 
 
-def parse_json(path: Path, shown: str) -> tuple[object, list[Problem]]:
+def parse_json(path: Path, shown: str) -> tuple[object, list[Problem], bool]:
+    """(document or None, problems, whether any number had a fraction or exponent)."""
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [problem("json-syntax", shown, "", f"expected a readable file, found {error.strerror}")]
+        return None, [problem("json-syntax", shown, "", f"expected a readable file, found {error.strerror}")], False
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return None, [problem("json-syntax", shown, "",
-                              f"expected UTF-8, found byte 0x{raw[error.start]:02x} at byte {error.start}")]
+                              f"expected UTF-8, found byte 0x{raw[error.start]:02x} at byte {error.start}")], False
+    fractions = _FractionSeen()
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys), []
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_float=fractions), [], fractions.seen
     except json.JSONDecodeError as error:
         return None, [problem("json-syntax", shown, "",
-                              f"expected JSON, found {error.msg.lower()} at line {error.lineno} column {error.colno}")]
+                              f"expected JSON, found {error.msg.lower()} at line {error.lineno} column {error.colno}")], False
     except (ValueError, RecursionError) as error:
-        return None, [problem("json-syntax", shown, "", f"expected JSON without repeated keys, found {error}")]
+        return None, [problem("json-syntax", shown, "", f"expected JSON without repeated keys, found {error}")], False
 
 
 def _schema_message(error) -> str:
@@ -148,19 +162,16 @@ def _fractions(node, path: tuple = ()):
 
 
 def _fraction_problems(shown: str, found) -> list[Problem]:
-    return [problem("schema-violation", shown, _pointer(path), f"expected an integer, found {_short(value)}")
-            for path, value in found]
+    return [problem("schema-violation", shown, _pointer(path),
+                    f"expected an integer or a string, found {_short(value)}") for path, value in found]
 
 
-def check_schema(doc: object, shown: str) -> list[Problem]:
-    if _fast_schema_validator().is_valid(doc):
-        # Of a file of the schema's shape, only the integer fields can hold a
-        # fraction the schema lets through (5.0): the seed length and span offsets.
-        integers = [(("seed", "length"), doc["seed"]["length"])]
-        for pointer, span in iter_spans(doc):
-            integers += [((*pointer.split("/")[1:], key), span[key]) for key in ("start", "end")]
-        return _fraction_problems(shown, [(path, value) for path, value in integers if isinstance(value, float)])
-    found = _fraction_problems(shown, _fractions(doc))
+def check_schema(doc: object, shown: str, *, fractions: bool = True) -> list[Problem]:
+    """Schema problems. `fractions=False` says the parser saw no fractional number,
+    which spares the search for one (JSON Schema lets 5.0 through as an integer)."""
+    found = _fraction_problems(shown, _fractions(doc)) if fractions else []
+    if not found and _fast_schema_validator().is_valid(doc):
+        return []
     for error in sorted(_schema_validator().iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
         found.append(problem("schema-violation", shown, _pointer(error.absolute_path), _schema_message(error)))
     if not found and not _fast_schema_validator().is_valid(doc):
@@ -206,18 +217,21 @@ def check_seed(doc: dict, path: Path, root: Path, shown: str) -> tuple[str | Non
 
 def check_spans(doc: dict, text: str, shown: str) -> list[Problem]:
     found = []
+    size = len(text)
     for pointer, span in iter_spans(doc):
         start, end, claimed = span["start"], span["end"], span["text"]
+        if start < end <= size and text[start:end] == claimed and claimed[:1].strip() and claimed[-1:].strip():
+            continue  # the common case, decided without formatting anything
         where = f"[{start},{end})"
-        if end > len(text) or start > len(text):
+        if end > size or start > size:
             found.append(problem("span-out-of-bounds", shown, pointer,
-                                 f"expected offsets within [0,{len(text)}], found {where}"))
+                                 f"expected offsets within [0,{size}], found {where}"))
         elif end <= start:
             found.append(problem("span-empty", shown, pointer, f"expected end > start, found {where}"))
         elif text[start:end] != claimed:
             found.append(problem("span-text-mismatch", shown, pointer,
                                  f"expected {_short(text[start:end])}, found {_short(claimed)} at {where}"))
-        elif claimed != claimed.strip():
+        else:
             found.append(problem("span-whitespace", shown, pointer,
                                  f"expected no whitespace at the edges, found {_short(claimed)} at {where}"))
     for pointer, spans in span_groups(doc):
@@ -314,7 +328,7 @@ def _speaker_mentions(doc: dict, kinds: dict[str, str], shown: str) -> list[Prob
 
 
 def _duplicate_mentions(doc: dict, shown: str) -> list[Problem]:
-    seen: dict[tuple[int, int], str] = {}
+    seen: dict[tuple[int, int], tuple[int, int]] = {}
     found = []
     for i, entity in enumerate(doc["entities"]):
         for j, mention in enumerate(entity["mentions"]):
@@ -322,9 +336,9 @@ def _duplicate_mentions(doc: dict, shown: str) -> list[Problem]:
             if key in seen:
                 found.append(problem("mention-duplicate", shown, f"/entities/{i}/mentions/{j}",
                                      f"expected a span not yet a mention, found [{key[0]},{key[1]}) "
-                                     f"already at {seen[key]}"))
+                                     f"already at /entities/{seen[key][0]}/mentions/{seen[key][1]}"))
             else:
-                seen[key] = f"/entities/{i}/mentions/{j}"
+                seen[key] = (i, j)
     return found
 
 
@@ -370,17 +384,17 @@ def check_release(doc: dict, shown: str) -> list[Problem]:
 
 def validate_file(path: Path, root: Path, *, release: bool = False, splits: dict | None = None) -> Checked:
     shown = relative(path, root)
-    doc, found = parse_json(path, shown)
+    doc, found, fractions = parse_json(path, shown)
     if found:
         return Checked(None, None, found)
-    return check_document(doc, path, root, release=release, splits=splits)
+    return check_document(doc, path, root, release=release, splits=splits, shown=shown, fractions=fractions)
 
 
-def check_document(doc: object, path: Path, root: Path, *, release: bool = False,
-                   splits: dict | None = None) -> Checked:
+def check_document(doc: object, path: Path, root: Path, *, release: bool = False, splits: dict | None = None,
+                   shown: str | None = None, fractions: bool = True) -> Checked:
     """Every check after JSON parsing, on a document that is (or will be) at `path`."""
-    shown = relative(path, root)
-    found = check_schema(doc, shown)
+    shown = shown or relative(path, root)
+    found = check_schema(doc, shown, fractions=fractions)
     if found:
         return Checked(None, None, found)
     text, found = check_seed(doc, path, root, shown)
