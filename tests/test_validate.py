@@ -125,3 +125,47 @@ def test_all_problems_are_collected(tmp_path):
     code, problems = validate_json("--root", project)
     assert code == 1
     assert sorted(p["check"] for p in problems) == ["ref-unresolved", "span-text-mismatch", "timex-date-invalid"]
+
+
+def test_committed_fixtures_are_what_the_generator_writes(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(tmp_path)
+    for kind in ("valid", "invalid"):
+        fresh = {p.relative_to(tmp_path / kind): p.read_bytes() for p in (tmp_path / kind).rglob("*") if p.is_file()}
+        committed = {p.relative_to(FIXTURES / kind): p.read_bytes()
+                     for p in (FIXTURES / kind).rglob("*") if p.is_file()}
+        assert fresh == committed, f"tests/fixtures/{kind} is stale: run python tests/fixtures/make_fixtures.py"
+
+
+def test_lone_surrogate_is_refused_not_crashed(tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(VALID, project)
+    path = project / "corpus" / "fx_crlf_emoji.json"
+    raw = path.read_text(encoding="utf-8").replace('"Synthetic text', '"\\ud800 Synthetic text', 1)
+    path.write_text(raw, encoding="utf-8")
+    code, problems = validate_json("--root", project)
+    assert code == 1 and [p["check"] for p in problems] == ["json-syntax"]
+    assert "surrogate" in problems[0]["message"]
+
+
+@pytest.mark.parametrize("make", ["long-split-line", "seed-loop", "corpus-loop"])
+def test_awkward_paths_are_reported_not_raised(tmp_path, make):
+    project = tmp_path / "p"
+    shutil.copytree(VALID, project)
+    if make == "long-split-line":
+        (project / "corpus" / "splits" / "test.txt").write_text("fx_crlf_emoji\n" + "x" * 300 + "\n")
+        expected = {"split-unknown-doc"}
+    elif make == "seed-loop":
+        seed = project / "seeds" / "fx_crlf_emoji.txt"
+        seed.unlink()
+        seed.symlink_to(seed)
+        expected = {"seed-missing"}
+    else:
+        (project / "corpus" / "loop.json").symlink_to(project / "corpus" / "loop.json")
+        expected = {"json-syntax"}
+    code, problems = validate_json("--root", project)
+    assert code == 1 and {p["check"] for p in problems} == expected, problems

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
@@ -94,6 +94,8 @@ def test_mutations_never_crash(raw):
 
 @settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
+@example(json.dumps({**DOC, "entities": [{**DOC["entities"][0], "id": "e1\n"}, *DOC["entities"][1:]]}))
+@example(json.dumps({**DOC, "doc_id": "fx_crlf_emoji\n"}))
 def test_fast_and_reference_schema_validators_agree(raw):
     """The compiled fast path never accepts what the reference implementation rejects."""
     from whosaid.validate import _fast_schema_validator, _schema_validator, check_schema

@@ -23,10 +23,10 @@ from datasets import ClassLabel
 
 from whosaid.corpus import Document
 from whosaid.features import CONFIGS, features
-from whosaid.project import SCHEMA_PATH, corpus_files, read_splits, sha256_file
+from whosaid.project import SCHEMA_PATH, corpus_files, is_file, read_splits, sha256_file
 from whosaid.rows import to_rows
 from whosaid.stats import Tally
-from whosaid.validate import Report, check_splits, validate_file
+from whosaid.validate import Report, check_splits, is_doc_id, listed_ids, validate_file
 from whosaid.version import __version__
 
 ROW_GROUP_SIZE = 10_000  # rows a row group; also the most rows of one config held in memory
@@ -115,16 +115,18 @@ def _validate_and_write(root: Path, folder: Path) -> tuple[Report, dict[str, dic
     error has been found, and the caller discards `folder` unless the report is ok.
     """
     splits = read_splits(root)
-    gold = [(split, root / "corpus" / f"{doc_id}.json") for split, rows in splits.items() for _, doc_id in rows]
-    listed = {path.resolve() for _, path in gold}
-    others = [path for path in corpus_files(root) if path.resolve() not in listed]
-    problems = [p for path in others for p in validate_file(path, root, release=True, splits=splits).problems]
+    listed = listed_ids(splits)
+    gold = [(split, root / "corpus" / f"{doc_id}.json") for split, rows in splits.items() for _, doc_id in rows
+            if is_doc_id(doc_id)]  # other lines are reported by check_splits (split-bad-id)
+    gold_paths = {os.path.abspath(path) for _, path in gold}
+    others = [path for path in corpus_files(root) if os.path.abspath(path) not in gold_paths]
+    problems = [p for path in others for p in validate_file(path, root, release=True, listed=listed).problems]
     problems += check_splits(root, splits)
     sink, tally = ParquetSink(folder), Tally()
     for split, path in gold:
-        if not path.is_file():
+        if not is_file(path):
             continue  # reported by check_splits (split-unknown-doc)
-        checked = validate_file(path, root, release=True, splits=splits)
+        checked = validate_file(path, root, release=True, listed=listed)
         problems += checked.problems
         if any(p.severity == "error" for p in problems):
             continue  # keep checking, for the full report; nothing will be published

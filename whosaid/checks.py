@@ -98,6 +98,8 @@ _CHECKS = [
           "keep the doc_id in exactly one split list"),
     Check("split-unknown-doc", "corpus", "error", "every id in a split list has a corpus file",
           "remove the id from the split, or add corpus/<doc_id>.json"),
+    Check("split-bad-id", "corpus", "error", "every line of a split list is a doc_id (not a path)",
+          "write the document's id alone, as in corpus/<doc_id>.json (no folders, no extension)"),
     Check("record-draft", "release", "error", "(--release) every record is checked",
           "check the record by hand against the text and the guidelines, then set status to \"checked\""),
 ]

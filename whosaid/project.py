@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -30,18 +31,28 @@ def sha256_file(path: Path) -> str:
 
 def read_seed_text(path: Path) -> str:
     """The seed text exactly as decoded from UTF-8: no newline translation."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        return handle.read()
+    return path.read_bytes().decode("utf-8")
+
+
+def is_file(path: Path) -> bool:
+    """Path.is_file that answers False, not an exception, for a name too long,
+    a symlink loop or any other path the system refuses."""
+    try:
+        return path.is_file()
+    except (OSError, RuntimeError, ValueError):
+        return False
 
 
 def corpus_files(root: Path) -> list[Path]:
-    """Every corpus file under `root/corpus`, passes included, in a stable order."""
-    return sorted((root / "corpus").rglob("*.json"))
+    """Every corpus file under `root/corpus`, passes included, in a stable order
+    (a symlink loop counts: reading it is what reports it)."""
+    return sorted(p for p in (root / "corpus").rglob("*.json") if is_file(p) or p.is_symlink())
 
 
 def gold_files(root: Path) -> list[Path]:
-    """The adjudicated files: `corpus/<doc_id>.json`, one per seed."""
-    return sorted(p for p in (root / "corpus").glob("*.json") if p.is_file())
+    """The gold files, `corpus/<doc_id>.json` of every document in the split lists, in split order."""
+    return [root / "corpus" / f"{doc_id}.json" for rows in read_splits(root).values() for _, doc_id in rows
+            if is_file(root / "corpus" / f"{doc_id}.json")]
 
 
 def load_json(path: Path):
@@ -51,15 +62,14 @@ def load_json(path: Path):
 
 def relative(path: Path, root: Path | None = None) -> str:
     """A path as shown to people: relative to `root` (or the cwd) when inside it."""
-    path = Path(path)
+    absolute = os.path.abspath(path)  # not resolve(): a symlink loop must not raise
     for base in (root, Path.cwd()):
         if base is None:
             continue
-        try:
-            return path.resolve().relative_to(Path(base).resolve()).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+        inside = os.path.relpath(absolute, os.path.abspath(base))
+        if not inside.startswith(".."):
+            return Path(inside).as_posix()
+    return Path(path).as_posix()
 
 
 def read_splits(root: Path) -> dict[str, list[tuple[int, str]]]:

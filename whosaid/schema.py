@@ -24,6 +24,11 @@ def labels(name: str) -> tuple[str, ...]:
     return tuple(v for v in values if v is not None)
 
 
+def pattern(name: str) -> str:
+    """The regular expression of `$defs/<name>`."""
+    return load_schema()["$defs"][name]["pattern"]
+
+
 def describe(pointer: str) -> str:
     """The `description` at a JSON pointer inside the schema, following `$ref`s."""
     node = load_schema()

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 
 from whosaid import timex
 from whosaid.checks import Problem, problem
-from whosaid.project import read_splits, relative
-from whosaid.schema import load_schema
+from whosaid.project import is_file, read_splits, relative
+from whosaid.schema import load_schema, pattern
 from whosaid.spans import is_fragment_list, iter_spans, span_groups
 
 LAYERS = (("entities", "entity"), ("quotes", "quote"), ("timexes", "timex"), ("stances", "stance"))
@@ -59,9 +61,19 @@ class Checked:
         return not any(p.severity == "error" for p in self.problems)
 
 
+def _pattern(validator, expected, instance, schema):
+    """JSON Schema `pattern` with ECMA-262 semantics for `$`: end of string only.
+
+    Python's `$` also matches before a final newline, so "e1\n" would pass
+    `^[a-z0-9]+$` here but not in jsonschema-rs (or any ECMA engine)."""
+    if isinstance(instance, str) and not re.search(expected.replace("$", r"\Z"), instance):
+        yield ValidationError(f"{instance!r} does not match {expected!r}")
+
+
 @lru_cache(maxsize=1)
 def _schema_validator() -> Draft202012Validator:
-    return Draft202012Validator(load_schema())
+    strict = validators.extend(Draft202012Validator, {"pattern": _pattern})
+    return strict(load_schema())
 
 
 @lru_cache(maxsize=1)
@@ -93,15 +105,39 @@ def _pointer(parts) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
 def _no_duplicate_keys(pairs):
     result = dict(pairs)
     if len(result) != len(pairs):
         seen = set()
         for key, _ in pairs:
             if key in seen:
-                raise ValueError(f"duplicate key {key!r}")
+                raise _DuplicateKey(key)
             seen.add(key)
     return result
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _lone_surrogates(node, path: tuple = ()):
+    """Paths of strings (or keys) holding a surrogate code point that is not
+    part of a pair: JSON lets `\\ud800` through, UTF-8 cannot encode it."""
+    if isinstance(node, str):
+        if any("\ud800" <= ch <= "\udfff" for ch in node):
+            yield path
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            shown = key.encode("utf-8", "backslashreplace").decode("utf-8")  # printable in a pointer
+            if shown != key:
+                yield path + (shown,)
+            yield from _lone_surrogates(value, path + (shown,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _lone_surrogates(value, path + (i,))
 
 
 def parse_json(path: Path, shown: str) -> tuple[object, list[Problem], bool]:
@@ -117,12 +153,25 @@ def parse_json(path: Path, shown: str) -> tuple[object, list[Problem], bool]:
                               f"expected UTF-8, found byte 0x{raw[error.start]:02x} at byte {error.start}")], False
     fractions = _FractionSeen()
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_float=fractions), [], fractions.seen
+        doc = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_float=fractions)
     except json.JSONDecodeError as error:
         return None, [problem("json-syntax", shown, "",
                               f"expected JSON, found {error.msg.lower()} at line {error.lineno} column {error.colno}")], False
-    except (ValueError, RecursionError) as error:
-        return None, [problem("json-syntax", shown, "", f"expected JSON without repeated keys, found {error}")], False
+    except _DuplicateKey as error:
+        return None, [problem("json-syntax", shown, "",
+                              f"expected each key once in an object, found {str(error)!r} twice")], False
+    except RecursionError:
+        return None, [problem("json-syntax", shown, "",
+                              "expected JSON nested a few levels deep, found nesting past Python's recursion limit")], False
+    except ValueError as error:  # e.g. an integer of more digits than Python converts
+        return None, [problem("json-syntax", shown, "", f"expected JSON numbers Python can read, found: {error}")], False
+    if _SURROGATE_ESCAPE.search(text):
+        lone = [problem("json-syntax", shown, _pointer(path),
+                        "expected text encodable as UTF-8, found a lone surrogate escape (\\ud800-\\udfff)")
+                for path in _lone_surrogates(doc)]
+        if lone:
+            return None, lone, False
+    return doc, [], fractions.seen
 
 
 def _schema_message(error) -> str:
@@ -190,15 +239,19 @@ def check_seed(doc: dict, path: Path, root: Path, shown: str) -> tuple[str | Non
     if doc["doc_id"] != stem:
         found.append(problem("doc-id-mismatch", shown, "/doc_id",
                              f"expected the seed's stem {stem!r}, found {doc['doc_id']!r}"))
-    elif path.parent.resolve() == (root / "corpus").resolve() and path.stem != doc["doc_id"]:
+    elif os.path.abspath(path.parent) == os.path.abspath(root / "corpus") and path.stem != doc["doc_id"]:
         found.append(problem("doc-id-mismatch", shown, "/doc_id",
                              f"expected the file name {doc['doc_id']}.json, found {path.name}"))
-    if not seed_path.is_file():
-        what = "a folder" if seed_path.is_dir() else "nothing"
+    try:
+        data = seed_path.read_bytes() if seed_path.is_file() else None
+        what = "a folder" if data is None and seed_path.is_dir() else \
+            "nothing" if data is None and not seed_path.exists() else "something that is not a regular file"
+    except (OSError, RuntimeError, ValueError) as error:  # name too long, symlink loop, no permission
+        data, what = None, f"a path the system refuses ({getattr(error, 'strerror', None) or error})"
+    if data is None:
         found.append(problem("seed-missing", shown, "/seed/path",
                              f"expected a seed file at {relative(seed_path, root)}, found {what}"))
         return None, found
-    data = seed_path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if digest != seed["sha256"]:
         found.append(problem("seed-hash-mismatch", shown, "/seed/sha256",
@@ -382,15 +435,16 @@ def check_release(doc: dict, shown: str) -> list[Problem]:
     ]
 
 
-def validate_file(path: Path, root: Path, *, release: bool = False, splits: dict | None = None) -> Checked:
+def validate_file(path: Path, root: Path, *, release: bool = False, listed: set[str] | None = None) -> Checked:
+    """Check one file. `listed` holds the doc_ids of the split lists (None: do not check splits)."""
     shown = relative(path, root)
     doc, found, fractions = parse_json(path, shown)
     if found:
         return Checked(None, None, found)
-    return check_document(doc, path, root, release=release, splits=splits, shown=shown, fractions=fractions)
+    return check_document(doc, path, root, release=release, listed=listed, shown=shown, fractions=fractions)
 
 
-def check_document(doc: object, path: Path, root: Path, *, release: bool = False, splits: dict | None = None,
+def check_document(doc: object, path: Path, root: Path, *, release: bool = False, listed: set[str] | None = None,
                    shown: str | None = None, fractions: bool = True) -> Checked:
     """Every check after JSON parsing, on a document that is (or will be) at `path`."""
     shown = shown or relative(path, root)
@@ -402,14 +456,21 @@ def check_document(doc: object, path: Path, root: Path, *, release: bool = False
         found += check_spans(doc, text, shown)
     found += check_references(doc, shown)
     found += check_content(doc, shown)
-    if splits is not None:
-        listed = [name for name, rows in splits.items() for _, doc_id in rows if doc_id == doc["doc_id"]]
-        if not listed:
-            found.append(problem("split-missing", shown, "/doc_id",
+    if listed is not None and doc["doc_id"] not in listed:
+        found.append(problem("split-missing", shown, "/doc_id",
                                  f"expected {doc['doc_id']!r} in one of corpus/splits/*.txt, found it in none"))
     if release:
         found += check_release(doc, shown)
     return Checked(doc, text, found)
+
+
+def listed_ids(splits: dict) -> set[str]:
+    """The doc_ids that the split lists name, once each."""
+    return {doc_id for rows in splits.values() for _, doc_id in rows}
+
+
+def is_doc_id(text: str) -> bool:
+    return re.fullmatch(pattern("doc_id").rstrip("$").lstrip("^"), text) is not None
 
 
 def check_splits(root: Path, splits: dict) -> list[Problem]:
@@ -418,12 +479,16 @@ def check_splits(root: Path, splits: dict) -> list[Problem]:
     for name, rows in splits.items():
         shown = f"corpus/splits/{name}.txt"
         for number, doc_id in rows:
+            if not is_doc_id(doc_id):
+                found.append(problem("split-bad-id", shown, str(number),
+                                     f"expected a doc_id such as 000_d4052f6e3a65e880, found {_short(doc_id)}"))
+                continue
             if doc_id in first:
                 found.append(problem("split-duplicate", shown, str(number),
                                      f"expected each document once, found {doc_id!r} again (first in {first[doc_id]})"))
             else:
                 first[doc_id] = f"{shown}:{number}"
-            if not (root / "corpus" / f"{doc_id}.json").is_file():
+            if not is_file(root / "corpus" / f"{doc_id}.json"):
                 found.append(problem("split-unknown-doc", shown, str(number),
                                      f"expected corpus/{doc_id}.json, found no such file"))
     return found
@@ -431,8 +496,9 @@ def check_splits(root: Path, splits: dict) -> list[Problem]:
 
 def validate(paths: list[Path], root: Path, *, release: bool = False) -> Report:
     splits = read_splits(root)
+    listed = listed_ids(splits)
     found: list[Problem] = []
     for path in paths:
-        found += validate_file(path, root, release=release, splits=splits).problems
+        found += validate_file(path, root, release=release, listed=listed).problems
     found += check_splits(root, splits)
     return Report(len(paths), tuple(found))
