@@ -139,7 +139,10 @@ def test_stance_f_avg_and_kappa_by_hand():
     pairs = [("favor", "favor"), ("against", "against"), ("against", "favor"), ("neutral", "neutral")]
     # p_o = 3/4; p_e = (1*2 + 2*1 + 1*1) / 16 = 5/16; kappa = (12/16 - 5/16) / (11/16) = 7/11.
     assert cohen_kappa(pairs) == approx(7 / 11)
-    scores = stance_scores(pairs, Counter())
+    counts = Counter({"stances gold favor": 1, "stances gold against": 2, "stances gold neutral": 1,
+                      "stances pred favor": 2, "stances pred against": 1, "stances pred neutral": 1,
+                      "stances gold": 4, "stances pred": 4})
+    scores = stance_scores(pairs, counts)
     # favor: P 1/2, R 1 -> 2/3; against: P 1, R 1/2 -> 2/3.
     assert scores["per_class"]["favor"] == {"precision": approx(0.5), "recall": approx(1.0), "f1": approx(2 / 3)}
     assert scores["f_avg"] == approx(2 / 3)
@@ -204,3 +207,58 @@ def test_passes_agree_on_the_seed_as_reported():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     row = next(line for line in readme.splitlines() if line.startswith("| quotes | content exact F1 |"))
     assert row.split("|")[3].strip() == f"{100 * scores['quotes']['content_exact']['f1']:.1f}"
+
+
+def test_gold_target_without_aligned_entity_never_matches_a_topic_stance():
+    """A gold stance toward Bob cannot align with a predicted topic stance when
+    the prediction has no entity for Bob (None == None must not count)."""
+    pred = doc(entities=[entity("a", ANN)],
+               quotes=[quote("p1", "direct", span('"We won."'), span("said"), "a", ANN)],
+               stances=[stance("r1", "a", None, "against", ["p1"], topic="something else")])
+    gold = doc(entities=GOLD["entities"], quotes=GOLD["quotes"][:1],
+               stances=[stance("s1", "e1", "e2", "against", ["q1"])])
+    assert evaluate([(gold, pred, TEXT)])["stances"]["aligned"] == 0
+
+
+def test_f_avg_counts_missed_and_spurious_stances():
+    """SemEval's per-class P and R divide by every predicted and every gold stance
+    of the class, so a missed stance lowers recall even when the rest agree."""
+    quotes = GOLD["quotes"]
+    gold = doc(entities=GOLD["entities"], quotes=quotes, stances=[
+        stance("s1", "e1", "e2", "favor", ["q1"]),
+        stance("s2", "e2", None, "favor", ["q2"], topic="the game"),
+        stance("s3", "e1", None, "against", ["q3"], topic="rain"),
+    ])
+    pred = doc(entities=GOLD["entities"], quotes=quotes, stances=[
+        stance("s1", "e1", "e2", "favor", ["q1"]),
+        stance("s3", "e1", None, "against", ["q3"], topic="rain"),
+    ])
+    s = evaluate([(gold, pred, TEXT)])["stances"]
+    assert s["aligned"] == 2 and s["polarity_accuracy"] == 1.0
+    # favor: P 1/1, R 1/2 -> 2/3; against: P 1/1, R 1/1 -> 1; F-avg 5/6.
+    assert s["per_class"]["favor"] == {"precision": approx(1.0), "recall": approx(0.5), "f1": approx(2 / 3)}
+    assert s["f_avg"] == approx(5 / 6)
+
+
+def test_null_gold_speaker_matches_only_a_null_prediction():
+    gold = doc(entities=[], quotes=[quote("q1", "indirect", span("it rained on Monday"), span("added"), None, None)])
+    for speaker, expected in ((None, 1.0), ("a", 0.0)):
+        pred = doc(entities=[entity("a", ANN2)],
+                   quotes=[quote("p1", "indirect", span("it rained on Monday"), span("added"), speaker,
+                                 ANN2 if speaker else None)])
+        assert evaluate([(gold, pred, TEXT)])["quotes"]["speaker_accuracy"] == expected
+
+
+def test_cli_exits_1_on_an_invalid_prediction(tmp_path):
+    for sub in ("seeds", "corpus/splits", "gold", "pred"):
+        (tmp_path / sub).mkdir(parents=True)
+    (tmp_path / "seeds" / "ev.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "corpus" / "splits" / "test.txt").write_text("ev\n")
+    (tmp_path / "gold" / "ev.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    bad = copy.deepcopy(PRED)
+    bad["quotes"][0]["cue"]["text"] = "sad"
+    (tmp_path / "pred" / "ev.json").write_text(json.dumps(bad), encoding="utf-8")
+    result = run_cli("evaluate", "gold", "pred", "--root", tmp_path, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "[span-text-mismatch]" in result.stderr and "nothing was scored" in result.stderr
+    assert result.stdout == ""

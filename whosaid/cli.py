@@ -82,7 +82,7 @@ def _documents_of(arg: str) -> dict[str, Path]:
 
 
 def cmd_evaluate(args) -> int:
-    from whosaid.evaluate import as_text, evaluate
+    from whosaid.evaluate import as_text, evaluate_files
     from whosaid.validate import validate_file
 
     root = _root(args.root)
@@ -96,13 +96,7 @@ def cmd_evaluate(args) -> int:
             print(item.as_text(), file=sys.stderr)
         print("whosaid evaluate: the files above are invalid; fix them first (nothing was scored)", file=sys.stderr)
         return 1
-    from whosaid.project import load_json, read_seed_text
-
-    triples = []
-    for doc_id in shared:
-        gold_doc, pred_doc = load_json(gold[doc_id]), load_json(pred[doc_id])
-        triples.append((gold_doc, pred_doc, read_seed_text(root / gold_doc["seed"]["path"])))
-    result = evaluate(triples)
+    result = evaluate_files(root, [(gold[d], pred[d]) for d in shared])
     result["missing_in_pred"] = sorted(set(gold) - set(pred))
     result["missing_in_gold"] = sorted(set(pred) - set(gold))
     if args.format == "json":

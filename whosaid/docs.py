@@ -16,6 +16,7 @@ import yaml
 
 from whosaid import schema, stats
 from whosaid.about import NAME, bibtex
+from whosaid.evaluate import evaluate_files, percent
 from whosaid.stats import Tally
 from whosaid.features import COLUMNS, CONFIGS, DEFAULT_CONFIG, features
 from whosaid.version import __version__
@@ -163,38 +164,23 @@ def fields_markdown() -> str:
 
 # ---------------------------------------------------------------- figures
 
-def _pct(value) -> str:
-    return "n/a" if value is None else f"{100 * value:.1f}"
-
-
 AGREEMENT_ROWS = (
     ("quotes", "aligned / gold / pred", lambda r: f"{r['quotes']['aligned']} / {r['quotes']['gold']} / {r['quotes']['pred']}"),
-    ("quotes", "content exact F1", lambda r: _pct(r["quotes"]["content_exact"]["f1"])),
-    ("quotes", "content token F1", lambda r: _pct(r["quotes"]["content_partial"]["f1"])),
-    ("quotes", "cue exact F1", lambda r: _pct(r["quotes"]["cue_exact"]["f1"])),
-    ("quotes", "speaker mention exact F1", lambda r: _pct(r["quotes"]["speaker_mention_exact"]["f1"])),
-    ("quotes", "speaker accuracy (entity)", lambda r: _pct(r["quotes"]["speaker_accuracy"])),
-    ("quotes", "type accuracy", lambda r: _pct(r["quotes"]["type_accuracy"])),
-    ("entities", "mention exact F1", lambda r: _pct(r["entities"]["mentions"]["f1"])),
-    ("timexes", "strict F1", lambda r: _pct(r["timexes"]["strict"]["f1"])),
-    ("timexes", "relaxed F1", lambda r: _pct(r["timexes"]["relaxed"]["f1"])),
-    ("timexes", "value accuracy", lambda r: _pct(r["timexes"]["value_accuracy"])),
-    ("stances", "pair detection F1", lambda r: _pct(r["stances"]["detection"]["f1"])),
-    ("stances", "polarity accuracy", lambda r: _pct(r["stances"]["polarity_accuracy"])),
-    ("stances", "F-avg (favor, against)", lambda r: _pct(r["stances"]["f_avg"])),
+    ("quotes", "content exact F1", lambda r: percent(r["quotes"]["content_exact"]["f1"])),
+    ("quotes", "content token F1", lambda r: percent(r["quotes"]["content_partial"]["f1"])),
+    ("quotes", "cue exact F1", lambda r: percent(r["quotes"]["cue_exact"]["f1"])),
+    ("quotes", "speaker mention exact F1", lambda r: percent(r["quotes"]["speaker_mention_exact"]["f1"])),
+    ("quotes", "speaker accuracy (entity)", lambda r: percent(r["quotes"]["speaker_accuracy"])),
+    ("quotes", "type accuracy", lambda r: percent(r["quotes"]["type_accuracy"])),
+    ("entities", "mention exact F1", lambda r: percent(r["entities"]["mentions"]["f1"])),
+    ("timexes", "strict F1", lambda r: percent(r["timexes"]["strict"]["f1"])),
+    ("timexes", "relaxed F1", lambda r: percent(r["timexes"]["relaxed"]["f1"])),
+    ("timexes", "value accuracy", lambda r: percent(r["timexes"]["value_accuracy"])),
+    ("stances", "pair detection F1", lambda r: percent(r["stances"]["detection"]["f1"])),
+    ("stances", "polarity accuracy", lambda r: percent(r["stances"]["polarity_accuracy"])),
+    ("stances", "F-avg (favor, against)", lambda r: percent(r["stances"]["f_avg"])),
     ("stances", "Cohen's kappa", lambda r: "n/a" if r["stances"]["kappa"] is None else f"{r['stances']['kappa']:.3f}"),
 )
-
-
-def _score(root: Path, pairs: list[tuple[Path, Path]]) -> dict | None:
-    from whosaid.evaluate import evaluate
-    from whosaid.project import load_json, read_seed_text
-
-    triples = []
-    for gold_path, pred_path in pairs:
-        gold, pred = load_json(gold_path), load_json(pred_path)
-        triples.append((gold, pred, read_seed_text(root / gold["seed"]["path"])))
-    return evaluate(triples) if triples else None
 
 
 def agreement(root: Path, doc_ids: list[str]) -> dict[str, dict]:
@@ -207,9 +193,9 @@ def agreement(root: Path, doc_ids: list[str]) -> dict[str, dict]:
     if not with_both:
         return {}
     return {
-        "A vs B": _score(root, [(a[d], b[d]) for d in with_both]),
-        "A vs gold": _score(root, [(gold[d], a[d]) for d in with_both]),
-        "B vs gold": _score(root, [(gold[d], b[d]) for d in with_both]),
+        "A vs B": evaluate_files(root, [(a[d], b[d]) for d in with_both]),
+        "A vs gold": evaluate_files(root, [(gold[d], a[d]) for d in with_both]),
+        "B vs gold": evaluate_files(root, [(gold[d], b[d]) for d in with_both]),
         "_documents": with_both,
     }
 
@@ -256,12 +242,12 @@ def baselines_markdown(root: Path, tally: Tally) -> str:
         quotes, timexes = r["quotes"], r["timexes"]
         does_quotes, does_timexes = entry["quotes"], entry["timexes"]
         cells = [
-            _pct(quotes["content_exact"]["f1"]) if does_quotes else "—",
-            _pct(quotes["content_partial"]["f1"]) if does_quotes else "—",
-            _pct(quotes["speaker_accuracy"]) if does_quotes else "—",
-            _pct(quotes["cue_exact"]["f1"]) if does_quotes else "—",
-            _pct(timexes["relaxed"]["f1"]) if does_timexes else "—",
-            _pct(timexes["value_accuracy"]) if does_timexes else "—",
+            percent(quotes["content_exact"]["f1"]) if does_quotes else "—",
+            percent(quotes["content_partial"]["f1"]) if does_quotes else "—",
+            percent(quotes["speaker_accuracy"]) if does_quotes else "—",
+            percent(quotes["cue_exact"]["f1"]) if does_quotes else "—",
+            percent(timexes["relaxed"]["f1"]) if does_timexes else "—",
+            percent(timexes["value_accuracy"]) if does_timexes else "—",
         ]
         lines.append(f"| {system} ({entry['version']}) | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n\n" + unattempted_markdown(tally.table()["total"])

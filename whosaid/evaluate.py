@@ -14,14 +14,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from whosaid import schema
+from whosaid.project import load_json, read_seed_text
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
-TIE_BREAK = 1e-3  # weight of cue + source overlap in quote alignment: below any content difference
+# Weight of cue + source overlap in quote alignment. It can change which of two
+# candidates is chosen only when their content Dice differs by less than 1e-3
+# (identical content, as in a chain of reporters citing one statement, or
+# quotes of over a thousand tokens).
+TIE_BREAK = 1e-3
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -166,7 +172,8 @@ class Tally:
                 return 0.0
             shared = len({quote_map.get(q) for q in g["evidence"]} & set(p["evidence"]))
             if g["target"] is not None:
-                return 2.0 + shared if entity_map.get(g["target"]) == p["target"] else 0.0
+                aligned = g["target"] in entity_map and entity_map[g["target"]] == p["target"]
+                return 2.0 + shared if aligned else 0.0
             return 1.0 + shared if p["target"] is None and shared else 0.0
 
         weights = np.array([[weight(g, p) for p in ps] for g in gs], dtype=float).reshape(len(gs), len(ps))
@@ -210,16 +217,21 @@ class Tally:
 
 
 def stance_scores(pairs: list[tuple[str, str]], n: Counter) -> dict:
+    """Polarity accuracy and kappa over aligned pairs; per-class P/R/F1 and F-avg
+    as SemEval-2016 Task 6 computes them, over every stance: a class's precision
+    divides by all predicted stances of that class, its recall by all gold ones,
+    so missed and spurious stances count against it."""
     labels = schema.POLARITIES
     per_class = {}
     for label in labels:
         tp = sum(g == p == label for g, p in pairs)
-        per_class[label] = prf(tp, sum(p == label for _, p in pairs), sum(g == label for g, _ in pairs))
+        per_class[label] = prf(tp, n[f"stances pred {label}"], n[f"stances gold {label}"])
     return {
         "gold": n["stances gold"], "pred": n["stances pred"], "aligned": n["stances aligned"],
         "detection": prf(n["stances aligned"], n["stances pred"], n["stances gold"]),
         "polarity_accuracy": ratio(sum(g == p for g, p in pairs), len(pairs)),
-        "f_avg": (per_class["favor"]["f1"] + per_class["against"]["f1"]) / 2 if pairs else None,
+        "f_avg": (per_class["favor"]["f1"] + per_class["against"]["f1"]) / 2
+        if n["stances gold"] or n["stances pred"] else None,
         "kappa": cohen_kappa(pairs),
         "per_class": per_class,
         "counts_gold": {label: n[f"stances gold {label}"] for label in labels},
@@ -246,8 +258,20 @@ def evaluate(pairs: list[tuple[dict, dict, str]]) -> dict:
     return tally.report()
 
 
-def _fmt(value) -> str:
+def evaluate_files(root: Path, pairs: list[tuple[Path, Path]]) -> dict:
+    """Score (gold file, pred file) pairs of valid corpus files; texts from root's seeds."""
+    triples = []
+    for gold_path, pred_path in pairs:
+        gold, pred = load_json(gold_path), load_json(pred_path)
+        triples.append((gold, pred, read_seed_text(root / gold["seed"]["path"])))
+    return evaluate(triples)
+
+
+def percent(value) -> str:
+    """A ratio as a percentage with one decimal, `n/a` when undefined."""
     return "n/a" if value is None else f"{100 * value:.1f}"
+
+
 
 
 def as_text(result: dict) -> str:
@@ -258,20 +282,20 @@ def as_text(result: dict) -> str:
     for name in ("content_exact", "content_partial", "cue_exact", "cue_partial",
                  "speaker_mention_exact", "speaker_mention_partial"):
         m = q[name]
-        lines.append(f"  {name:<24} P {_fmt(m['precision']):>5}  R {_fmt(m['recall']):>5}  F1 {_fmt(m['f1']):>5}")
-    lines.append(f"  {'speaker_accuracy':<24} {_fmt(q['speaker_accuracy'])}   type_accuracy {_fmt(q['type_accuracy'])}")
+        lines.append(f"  {name:<24} P {percent(m['precision']):>5}  R {percent(m['recall']):>5}  F1 {percent(m['f1']):>5}")
+    lines.append(f"  {'speaker_accuracy':<24} {percent(q['speaker_accuracy'])}   type_accuracy {percent(q['type_accuracy'])}")
     lines.append(f"timexes: gold {t['gold']}, pred {t['pred']}")
     for name in ("strict", "relaxed"):
         m = t[name]
-        lines.append(f"  {name:<24} P {_fmt(m['precision']):>5}  R {_fmt(m['recall']):>5}  F1 {_fmt(m['f1']):>5}")
-    lines.append(f"  {'type_accuracy':<24} {_fmt(t['type_accuracy'])}   value_accuracy {_fmt(t['value_accuracy'])}")
+        lines.append(f"  {name:<24} P {percent(m['precision']):>5}  R {percent(m['recall']):>5}  F1 {percent(m['f1']):>5}")
+    lines.append(f"  {'type_accuracy':<24} {percent(t['type_accuracy'])}   value_accuracy {percent(t['value_accuracy'])}")
     m = e["mentions"]
     lines.append(f"entities: gold {e['gold']}, pred {e['pred']}; mentions gold {e['mentions_gold']}, pred {e['mentions_pred']}")
-    lines.append(f"  {'mentions':<24} P {_fmt(m['precision']):>5}  R {_fmt(m['recall']):>5}  F1 {_fmt(m['f1']):>5}")
+    lines.append(f"  {'mentions':<24} P {percent(m['precision']):>5}  R {percent(m['recall']):>5}  F1 {percent(m['f1']):>5}")
     lines.append(f"stances: gold {s['gold']}, pred {s['pred']}, aligned {s['aligned']} "
                  f"(gold {s['counts_gold']}, pred {s['counts_pred']})")
     m = s["detection"]
-    lines.append(f"  {'detection':<24} P {_fmt(m['precision']):>5}  R {_fmt(m['recall']):>5}  F1 {_fmt(m['f1']):>5}")
+    lines.append(f"  {'detection':<24} P {percent(m['precision']):>5}  R {percent(m['recall']):>5}  F1 {percent(m['f1']):>5}")
     kappa = "n/a" if s["kappa"] is None else f"{s['kappa']:.3f}"
-    lines.append(f"  polarity_accuracy {_fmt(s['polarity_accuracy'])}   F-avg {_fmt(s['f_avg'])}   kappa {kappa}")
+    lines.append(f"  polarity_accuracy {percent(s['polarity_accuracy'])}   F-avg {percent(s['f_avg'])}   kappa {kappa}")
     return "\n".join(lines)

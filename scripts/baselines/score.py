@@ -12,30 +12,22 @@ import json
 import sys
 from pathlib import Path
 
-from whosaid.evaluate import evaluate
-from whosaid.project import gold_files, load_json, read_seed_text
+from whosaid.evaluate import evaluate_files
+from whosaid.project import gold_files, load_json
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-# What each system attempts: the table shows a dash for the layers it does not.
-SYSTEMS = {
-    "textacy": {"quotes": True, "timexes": False},
-    "sayswho": {"quotes": True, "timexes": False},
-    "heideltime": {"quotes": False, "timexes": True},
-    "dateparser": {"quotes": False, "timexes": True},
-}
+sys.path.insert(0, str(ROOT / "scripts" / "baselines"))
+from convert import SYSTEMS  # noqa: E402
 
 
 def score_system(root: Path, system: str) -> dict:
-    triples, tools = [], []
-    for gold_path in gold_files(root):
-        pred_path = root / "baselines" / system / gold_path.name
-        if not pred_path.is_file():
-            raise SystemExit(f"{pred_path}: missing; run `make baselines` to produce it")
-        gold, pred = load_json(gold_path), load_json(pred_path)
-        triples.append((gold, pred, read_seed_text(root / gold["seed"]["path"])))
-        tools = pred["provenance"]["tools"]
+    pairs = [(gold, root / "baselines" / system / gold.name) for gold in gold_files(root)]
+    for _, pred in pairs:
+        if not pred.is_file():
+            raise SystemExit(f"{pred}: missing; run `make baselines` to produce it")
+    tools = load_json(pairs[-1][1])["provenance"]["tools"]
     return {**SYSTEMS[system], "version": ", ".join(t for t in tools if not t.startswith("scripts/")),
-            "scores": evaluate(triples)}
+            "scores": evaluate_files(root, pairs)}
 
 
 def results(root: Path) -> dict:
