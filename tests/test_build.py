@@ -219,3 +219,31 @@ def test_make_build_summary_loads_every_config():
     assert result.returncode == 0, result.stderr
     for config in CONFIGS:
         assert re.search(rf"^  {config}\s+test \d+", result.stdout, re.M), result.stdout
+
+
+def test_failure_after_rows_were_staged_publishes_nothing(tmp_path):
+    """Two documents: the first is valid and its rows are staged, the second fails;
+    the previous build's files stay byte for byte, and no staging folder is left."""
+    fixture = ROOT / "tests" / "fixtures" / "valid"
+    project = tmp_path / "p"
+    shutil.copytree(fixture, project)
+    for name in ("README.md", "DATASHEET.md"):
+        shutil.copy(ROOT / name, project / name)
+    doc = json.loads((project / "corpus" / "fx_crlf_emoji.json").read_text(encoding="utf-8"))
+    seed = (project / "seeds" / "fx_crlf_emoji.txt").read_bytes()
+    doc.update(doc_id="fx_second", seed={**doc["seed"], "path": "seeds/fx_second.txt"})
+    (project / "seeds" / "fx_second.txt").write_bytes(seed)
+    second = project / "corpus" / "fx_second.json"
+    second.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    (project / "corpus" / "splits" / "test.txt").write_text("fx_crlf_emoji\nfx_second\n")
+    assert run_cli("build", "--root", project).returncode == 0
+    published = {p: p.read_bytes() for p in project.rglob("*") if p.is_file() and "corpus" not in p.parts}
+    assert len([p for p in published if p.suffix == ".parquet"]) == 5
+
+    doc["timexes"][0]["value"] = "2023-02-30"
+    second.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    result = run_cli("build", "--root", project)
+    assert result.returncode == 1 and "[timex-date-invalid]" in result.stdout
+    after = {p: p.read_bytes() for p in project.rglob("*") if p.is_file() and "corpus" not in p.parts}
+    assert after == published
+    assert not [p for p in project.iterdir() if p.name.startswith(".data")]
