@@ -178,13 +178,18 @@ def test_gold_and_pred_swapped_swaps_precision_and_recall(result):
         result["quotes"]["content_exact"]["recall"], result["quotes"]["content_exact"]["precision"])
 
 
-def test_cli_scores_files(tmp_path):
+def project(tmp_path, gold, pred):
+    """A project folder with the seed, and the two files in gold/ and pred/."""
     for sub in ("seeds", "corpus/splits", "gold", "pred"):
         (tmp_path / sub).mkdir(parents=True)
     (tmp_path / "seeds" / "ev.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "corpus" / "splits" / "test.txt").write_text("ev\n")
-    (tmp_path / "gold" / "ev.json").write_text(json.dumps(GOLD), encoding="utf-8")
-    (tmp_path / "pred" / "ev.json").write_text(json.dumps(PRED), encoding="utf-8")
+    (tmp_path / "gold" / "ev.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "pred" / "ev.json").write_text(json.dumps(pred), encoding="utf-8")
+
+
+def test_cli_scores_files(tmp_path):
+    project(tmp_path, GOLD, PRED)
     result = run_cli("evaluate", "gold", "pred", "--format", "json", "--root", tmp_path, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)
@@ -250,14 +255,9 @@ def test_null_gold_speaker_matches_only_a_null_prediction():
 
 
 def test_cli_exits_1_on_an_invalid_prediction(tmp_path):
-    for sub in ("seeds", "corpus/splits", "gold", "pred"):
-        (tmp_path / sub).mkdir(parents=True)
-    (tmp_path / "seeds" / "ev.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "corpus" / "splits" / "test.txt").write_text("ev\n")
-    (tmp_path / "gold" / "ev.json").write_text(json.dumps(GOLD), encoding="utf-8")
     bad = copy.deepcopy(PRED)
     bad["quotes"][0]["cue"]["text"] = "sad"
-    (tmp_path / "pred" / "ev.json").write_text(json.dumps(bad), encoding="utf-8")
+    project(tmp_path, GOLD, bad)
     result = run_cli("evaluate", "gold", "pred", "--root", tmp_path, cwd=tmp_path)
     assert result.returncode == 1
     assert "[span-text-mismatch]" in result.stderr and "nothing was scored" in result.stderr

@@ -23,15 +23,12 @@ class Span:
     def as_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text}
 
-    def overlaps(self, other: "Span") -> bool:
-        return self.start < other.end and other.start < self.end
-
 
 def span_groups(doc: dict) -> Iterator[tuple[str, list[dict]]]:
     """(JSON pointer of the list or single span, spans) for every span slot.
 
     A group holds the fragments of one item (the content of a quote) or a list
-    of independent spans (mentions); `fragment_lists` says which is which.
+    of independent spans (mentions); `is_fragment_list` says which is which.
     """
     dct = doc.get("document", {}).get("dct", {})
     yield "/document/dct/evidence", list(dct.get("evidence", []))
@@ -59,9 +56,4 @@ def iter_spans(doc: dict) -> Iterator[tuple[str, dict]]:
         else:
             for j, span in enumerate(spans):
                 yield f"{pointer}/{j}", span
-
-
-def joined_text(spans: list[dict], text: str, separator: str = " … ") -> str:
-    """The text of a discontinuous item: its fragments joined in order."""
-    return separator.join(text[s["start"]:s["end"]] for s in spans)
 
