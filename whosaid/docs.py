@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import yaml
+from datasets import ClassLabel, List
 
 from whosaid import schema, stats
 from whosaid.about import NAME, bibtex
@@ -129,20 +130,19 @@ def _cell(text: str) -> str:
 def _object_table(node: dict) -> list[str]:
     lines = ["| field | type | description |", "|---|---|---|"]
     for name, child in node["properties"].items():
-        description = child.get("description") or schema.describe(child["$ref"][1:]) if "$ref" in child else child.get("description", "")
+        description = child.get("description") or (schema.describe(child["$ref"][1:]) if "$ref" in child else "")
         lines.append(f"| `{name}` | {_schema_type(child)} | {_cell(description)} |")
     return lines
 
 
 def _feature_type(feature) -> str:
-    text = repr(feature)
-    if type(feature).__name__ == "ClassLabel":
+    if isinstance(feature, ClassLabel):
         return "ClassLabel(" + ", ".join(feature.names) + ")"
     if isinstance(feature, dict):
         return "struct{" + ", ".join(f"{k}: {_feature_type(v)}" for k, v in feature.items()) + "}"
-    if type(feature).__name__ == "List":
+    if isinstance(feature, List):
         return f"list of {_feature_type(feature.feature)}"
-    return getattr(feature, "dtype", text)
+    return feature.dtype
 
 
 def fields_markdown() -> str:
@@ -154,7 +154,7 @@ def fields_markdown() -> str:
         out.append("")
     out += ["### Corpus files (`corpus/<doc_id>.json`, schema `schema/annotation.schema.json`)", ""]
     out += ["#### File", ""] + _object_table(root) + [""]
-    for name, title in (("document", None), ("seed", None)):
+    for name in ("document", "seed"):
         out += [f"#### `{name}`", ""] + _object_table(root["properties"][name]) + [""]
     out += ["#### `document.dct`", ""] + _object_table(root["properties"]["document"]["properties"]["dct"]) + [""]
     for name in ("span", "entity", "quote", "timex", "stance", "provenance"):
