@@ -21,9 +21,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from datasets import ClassLabel
 
+from whosaid.checks import has_error
 from whosaid.corpus import Document
 from whosaid.features import CONFIGS, features
-from whosaid.project import SCHEMA_PATH, corpus_files, is_file, read_splits, sha256_file
+from whosaid.project import SCHEMA_PATH, corpus_files, gold_path, is_file, read_splits, sha256_file
 from whosaid.rows import to_rows
 from whosaid.stats import Tally
 from whosaid.validate import Report, check_splits, is_doc_id, listed_ids, validate_file
@@ -116,19 +117,21 @@ def _validate_and_write(root: Path, folder: Path) -> tuple[Report, dict[str, dic
     """
     splits = read_splits(root)
     listed = listed_ids(splits)
-    gold = [(split, root / "corpus" / f"{doc_id}.json") for split, rows in splits.items() for _, doc_id in rows
+    gold = [(split, gold_path(root, doc_id)) for split, rows in splits.items() for _, doc_id in rows
             if is_doc_id(doc_id)]  # other lines are reported by check_splits (split-bad-id)
     gold_paths = {os.path.abspath(path) for _, path in gold}
     others = [path for path in corpus_files(root) if os.path.abspath(path) not in gold_paths]
     problems = [p for path in others for p in validate_file(path, root, release=True, listed=listed).problems]
     problems += check_splits(root, splits)
+    failed = has_error(problems)
     sink, tally = ParquetSink(folder), Tally()
     for split, path in gold:
         if not is_file(path):
             continue  # reported by check_splits (split-unknown-doc)
         checked = validate_file(path, root, release=True, listed=listed)
         problems += checked.problems
-        if any(p.severity == "error" for p in problems):
+        failed = failed or not checked.ok
+        if failed:
             continue  # keep checking, for the full report; nothing will be published
         document = Document(split, checked.doc, checked.text)
         tally.add(document)

@@ -107,6 +107,11 @@ _CHECKS = [
 CHECKS: dict[str, Check] = {check.id: check for check in _CHECKS}
 
 
+def has_error(problems) -> bool:
+    """Whether any of the problems is an error (warnings never fail a file)."""
+    return any(p.severity == "error" for p in problems)
+
+
 def problem(check_id: str, file: str, pointer: str, message: str) -> Problem:
     check = CHECKS[check_id]
     return Problem(file, pointer, check.id, check.severity, message, check.fix)

@@ -90,9 +90,9 @@ def cmd_evaluate(args) -> int:
     shared = sorted(set(gold) & set(pred))
     if not shared:
         raise UsageError(f"no doc_id is in both {args.gold} and {args.pred}")
-    problems = [p for d in shared for path in (gold[d], pred[d]) for p in validate_file(path, root).problems]
-    if any(p.severity == "error" for p in problems):
-        for item in problems:
+    checks = [validate_file(path, root) for d in shared for path in (gold[d], pred[d])]
+    if not all(checked.ok for checked in checks):
+        for item in (p for checked in checks for p in checked.problems):
             print(item.as_text(), file=sys.stderr)
         print("whosaid evaluate: the files above are invalid; fix them first (nothing was scored)", file=sys.stderr)
         return 1
@@ -150,33 +150,30 @@ def cmd_summary(args) -> int:
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="whosaid", description=__doc__.splitlines()[0])
     sub = top.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", help="project folder holding seeds/ and corpus/ (default: found from the cwd)")
 
-    p = sub.add_parser("validate", help="check corpus files against the schema, the seeds and each other")
+    p = sub.add_parser("validate", parents=[common], help="check corpus files against the schema, the seeds and each other")
     p.add_argument("paths", nargs="*", help="corpus files or folders (default: everything under corpus/)")
     p.add_argument("--release", action="store_true", help="also require every record to be checked")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--root", help="project folder holding seeds/ and corpus/ (default: found from the cwd)")
     p.set_defaults(run=cmd_validate)
 
-    p = sub.add_parser("evaluate", help="score PRED against GOLD (a system, or a second annotation pass)")
+    p = sub.add_parser("evaluate", parents=[common], help="score PRED against GOLD (a system, or a second annotation pass)")
     p.add_argument("gold", help="a corpus file or a folder of them")
     p.add_argument("pred", help="a corpus file or a folder of them, matched to GOLD by doc_id")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--root", help="project folder holding seeds/ and corpus/ (default: found from the cwd)")
     p.set_defaults(run=cmd_evaluate)
 
-    p = sub.add_parser("build", help="validate (release), then write data/, croissant.json and generated docs")
+    p = sub.add_parser("build", parents=[common], help="validate (release), then write data/, croissant.json and generated docs")
     p.add_argument("--out", help="write into this folder instead of the project (for comparisons)")
-    p.add_argument("--root", help="project folder holding seeds/ and corpus/ (default: found from the cwd)")
     p.set_defaults(run=cmd_build)
 
-    p = sub.add_parser("stats", help="counts of the gold corpus per split")
+    p = sub.add_parser("stats", parents=[common], help="counts of the gold corpus per split")
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    p.add_argument("--root", help="project folder holding seeds/ and corpus/ (default: found from the cwd)")
     p.set_defaults(run=cmd_stats)
 
-    p = sub.add_parser("summary", help="load every published config with datasets.load_dataset and count rows")
-    p.add_argument("--root", help="project folder holding seeds/ and corpus/ (default: found from the cwd)")
+    p = sub.add_parser("summary", parents=[common], help="load every published config with datasets.load_dataset and count rows")
     p.set_defaults(run=cmd_summary)
     return top
 

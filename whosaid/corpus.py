@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from whosaid.project import load_json, read_seed_text, read_splits
+from whosaid.project import gold_path, load_json, read_seed_text, read_splits
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def iter_corpus(root: Path) -> Iterator[Document]:
     """
     for split, rows in read_splits(root).items():
         for _, doc_id in rows:
-            doc = load_json(root / "corpus" / f"{doc_id}.json")
+            doc = load_json(gold_path(root, doc_id))
             yield Document(split, doc, read_seed_text(root / doc["seed"]["path"]))
 
 

@@ -18,6 +18,7 @@ from datasets import ClassLabel, List
 from whosaid import schema, stats
 from whosaid.about import NAME, bibtex
 from whosaid.evaluate import evaluate_files, percent
+from whosaid.project import gold_path
 from whosaid.stats import Tally
 from whosaid.features import COLUMNS, CONFIGS, DEFAULT_CONFIG, features
 from whosaid.version import __version__
@@ -187,7 +188,7 @@ def agreement(root: Path, doc_ids: list[str]) -> dict[str, dict]:
     """{comparison: evaluate() result} over the documents that have both passes."""
     passes = root / "corpus" / "passes"
     with_both = [d for d in doc_ids if (passes / d / "A.json").is_file() and (passes / d / "B.json").is_file()]
-    gold = {d: root / "corpus" / f"{d}.json" for d in with_both}
+    gold = {d: gold_path(root, d) for d in with_both}
     a = {d: passes / d / "A.json" for d in with_both}
     b = {d: passes / d / "B.json" for d in with_both}
     if not with_both:

@@ -49,10 +49,15 @@ def corpus_files(root: Path) -> list[Path]:
     return sorted(p for p in (root / "corpus").rglob("*.json") if is_file(p) or p.is_symlink())
 
 
+def gold_path(root: Path, doc_id: str) -> Path:
+    """Where the gold (adjudicated) file of a document lives: `corpus/<doc_id>.json`."""
+    return root / "corpus" / f"{doc_id}.json"
+
+
 def gold_files(root: Path) -> list[Path]:
-    """The gold files, `corpus/<doc_id>.json` of every document in the split lists, in split order."""
-    return [root / "corpus" / f"{doc_id}.json" for rows in read_splits(root).values() for _, doc_id in rows
-            if is_file(root / "corpus" / f"{doc_id}.json")]
+    """The gold files of every document in the split lists that has one, in split order."""
+    return [path for rows in read_splits(root).values() for _, doc_id in rows
+            if is_file(path := gold_path(root, doc_id))]
 
 
 def load_json(path: Path):

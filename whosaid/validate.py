@@ -19,8 +19,8 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from whosaid import timex
-from whosaid.checks import Problem, problem
-from whosaid.project import is_file, read_splits, relative
+from whosaid.checks import Problem, has_error, problem
+from whosaid.project import gold_path, is_file, read_splits, relative
 from whosaid.schema import load_schema, pattern
 from whosaid.spans import is_fragment_list, iter_spans, span_groups
 
@@ -58,7 +58,7 @@ class Checked:
 
     @property
     def ok(self) -> bool:
-        return not any(p.severity == "error" for p in self.problems)
+        return not has_error(self.problems)
 
 
 def _pattern(validator, expected, instance, schema):
@@ -488,7 +488,7 @@ def check_splits(root: Path, splits: dict) -> list[Problem]:
                                      f"expected each document once, found {doc_id!r} again (first in {first[doc_id]})"))
             else:
                 first[doc_id] = f"{shown}:{number}"
-            if not is_file(root / "corpus" / f"{doc_id}.json"):
+            if not is_file(gold_path(root, doc_id)):
                 found.append(problem("split-unknown-doc", shown, str(number),
                                      f"expected corpus/{doc_id}.json, found no such file"))
     return found
