@@ -12,6 +12,7 @@ over documents before any ratio is taken (micro-averaging).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,20 +39,23 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 @dataclass(frozen=True)
 class Tokens:
     """Maps spans to the document tokens they touch."""
-    bounds: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
 
     @classmethod
     def of(cls, text: str) -> "Tokens":
-        return cls(tuple(tokenize(text)))
+        bounds = tokenize(text)
+        return cls(tuple(s for s, _ in bounds), tuple(e for _, e in bounds))
 
     def covered(self, spans) -> frozenset[int]:
+        """Indices of the tokens that overlap any of the spans (None is skipped)."""
         found = set()
         for span in spans:
-            if span is None:
-                continue
-            for i, (start, end) in enumerate(self.bounds):
-                if start < span["end"] and span["start"] < end:
-                    found.add(i)
+            if span is not None:
+                # tokens are sorted and disjoint: the first ending after the span's
+                # start up to the last starting before its end
+                first = bisect_right(self.ends, span["start"])
+                found.update(range(first, bisect_left(self.starts, span["end"], lo=first)))
         return frozenset(found)
 
 
