@@ -37,6 +37,9 @@ DOCUMENT = {
     "title": None,
     "outlet": None,
     "url": None,
+    "licence": None,
+    "attribution": None,
+    "source": None,
     "rights": "test document block",
 }
 

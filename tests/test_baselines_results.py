@@ -16,12 +16,13 @@ def test_results_json_matches_a_fresh_scoring():
 
 def test_every_system_produced_a_valid_file_per_gold_document():
     from conftest import run_cli
+    from whosaid.project import gold_files
 
     result = run_cli("validate", *(f"baselines/{system}" for system in score.SYSTEMS))
     assert result.returncode == 0, result.stdout
     for system in score.SYSTEMS:
         assert sorted(p.stem for p in (ROOT / "baselines" / system).glob("*.json")) == \
-            sorted(p.stem for p in (ROOT / "corpus").glob("*.json"))
+            sorted(p.stem for p in gold_files(ROOT)), system
 
 
 def test_readme_table_shows_the_scores():

@@ -22,10 +22,12 @@ def span(text, occurrence=0):
 
 def doc(entities=(), quotes=(), timexes=(), stances=()):
     return {
-        "schema_version": "1.0", "doc_id": "ev",
+        "schema_version": "2.0", "doc_id": "ev",
         "seed": {"path": "seeds/ev.txt", "sha256": hashlib.sha256(TEXT.encode()).hexdigest(), "length": len(TEXT)},
         "document": {"language": "en", "dct": {"value": "2024-11-06", "basis": "stated", "evidence": [], "note": None},
-                     "title": None, "outlet": None, "url": None, "rights": "test"},
+                     "title": None, "outlet": None, "url": None, "licence": None, "attribution": None,
+                     "source": None, "rights": "test"},
+        "status": "reconciled",
         "entities": list(entities), "quotes": list(quotes), "timexes": list(timexes), "stances": list(stances),
         "provenance": {"method": "test", "passes": [], "tools": []},
     }
@@ -33,23 +35,23 @@ def doc(entities=(), quotes=(), timexes=(), stances=()):
 
 def entity(eid, *mentions):
     return {"id": eid, "name": mentions[0]["text"], "type": "person", "description": None, "wikidata": None,
-            "mentions": list(mentions), "status": "checked", "note": None}
+            "mentions": list(mentions), "status": "reconciled", "note": None}
 
 
 def quote(qid, qtype, content, cue, speaker, mention):
     return {"id": qid, "type": qtype, "content": [content], "cue": cue, "speaker": speaker,
             "speaker_mention": mention, "parent": None, "addressee": None, "medium": "speech", "date": None,
-            "status": "checked", "note": None}
+            "status": "reconciled", "note": None}
 
 
 def timex(tid, sp, value, ttype="DATE"):
     return {"id": tid, "span": sp, "type": ttype, "value": value, "anchor": "dct", "temporal_function": True,
-            "mod": None, "status": "checked", "note": None}
+            "mod": None, "status": "reconciled", "note": None}
 
 
 def stance(sid, holder, target, polarity, evidence, topic=None):
     return {"id": sid, "holder": holder, "target": target, "target_topic": topic, "polarity": polarity,
-            "evidence": evidence, "status": "checked", "note": None}
+            "evidence": evidence, "status": "reconciled", "note": None}
 
 
 ANN, BOB, ANN2 = span("Ann"), span("Bob"), span("Ann", 1)

@@ -92,16 +92,17 @@ _CHECKS = [
           "write /document/dct/value as YYYY-MM-DD (GUIDELINES G9.12)"),
     Check("stance-evidence-speaker", "content", "warning", "a stance's evidence quotes are spoken by its holder",
           "check the holder, or cite only the holder's quotes (GUIDELINES G8.2)"),
-    Check("split-missing", "corpus", "error", "every document is in a split list",
-          "add the doc_id to one of corpus/splits/<split>.txt"),
+    Check("split-missing", "corpus", "error", "every reconciled or reviewed document is in a split list",
+          "add the doc_id to one of corpus/splits/<split>.txt (drafts stay out of the splits)"),
     Check("split-duplicate", "corpus", "error", "no document is listed in more than one split or twice",
           "keep the doc_id in exactly one split list"),
     Check("split-unknown-doc", "corpus", "error", "every id in a split list has a corpus file",
           "remove the id from the split, or add corpus/<doc_id>.json"),
     Check("split-bad-id", "corpus", "error", "every line of a split list is a doc_id (not a path)",
           "write the document's id alone, as in corpus/<doc_id>.json (no folders, no extension)"),
-    Check("record-draft", "release", "error", "(--release) every record is checked",
-          "check the record by hand against the text and the guidelines, then set status to \"checked\""),
+    Check("record-draft", "release", "error",
+          "(--release) a published document and every record in it are reconciled or reviewed",
+          "adjudicate the document from two independent passes (status \"reconciled\"), or take it out of the splits"),
 ]
 
 CHECKS: dict[str, Check] = {check.id: check for check in _CHECKS}

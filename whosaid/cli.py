@@ -139,6 +139,42 @@ def cmd_stats(args) -> int:
     return 0
 
 
+def cmd_add(args) -> int:
+    from whosaid.annotate.add import apply, plan, read_manifest
+
+    root = _root(args.root)
+    if bool(args.manifest) == bool(args.text):
+        raise UsageError("give a manifest, or --text with its metadata options (not both)")
+    if args.manifest:
+        manifest = Path(args.manifest)
+        try:
+            entries = read_manifest(manifest)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+        base, only = manifest.parent, set(args.files) if args.files else None
+    else:
+        text = Path(args.text)
+        entry = {"file": text.name, "sha256": args.sha256, "title": args.title, "date": args.date,
+                 "url": args.url, "outlet": args.outlet, "licence": args.licence,
+                 "attribution": args.attribution, "cleaning": args.cleaning, "source": None}
+        if entry["sha256"] is None and text.is_file():
+            from whosaid.project import sha256_file
+            entry["sha256"] = sha256_file(text)
+        entries, base, only = [entry], text.parent, None
+    planned = plan(root, entries, base, only)
+    for error in planned.errors:
+        print(error.as_text(), file=sys.stderr)
+    if planned.errors:
+        print(f"whosaid add: {len(planned.errors)} problem(s) in the input; nothing was written", file=sys.stderr)
+        return 1
+    for doc_id in apply(root, planned):
+        print(f"added seeds/{doc_id}.txt and corpus/{doc_id}.json (draft, in no split)")
+    for doc_id in planned.skipped:
+        print(f"skipped {doc_id}: already added")
+    print(f"whosaid add: {len(planned.added)} added, {len(planned.skipped)} already there", file=sys.stderr)
+    return 0
+
+
 def cmd_summary(args) -> int:
     from whosaid.load import summary
 
@@ -172,6 +208,16 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", parents=[common], help="counts of the gold corpus per split")
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     p.set_defaults(run=cmd_stats)
+
+    p = sub.add_parser("add", parents=[common], help="add texts as seeds with skeleton corpus files (draft, in no split)")
+    p.add_argument("manifest", nargs="?", help="a manifest: JSON list of {file, sha256, title, date, url, outlet, "
+                   "licence, attribution, source, cleaning}, the texts beside it")
+    p.add_argument("files", nargs="*", help="only these file names of the manifest (default: all)")
+    p.add_argument("--text", help="one text file, with its metadata in the options below")
+    p.add_argument("--sha256", help="expected sha256 of --text (default: computed)")
+    for option in ("title", "date", "url", "outlet", "licence", "attribution", "cleaning"):
+        p.add_argument(f"--{option}")
+    p.set_defaults(run=cmd_add)
 
     p = sub.add_parser("summary", parents=[common], help="load every published config with datasets.load_dataset and count rows")
     p.set_defaults(run=cmd_summary)

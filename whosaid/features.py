@@ -37,6 +37,7 @@ def _label(name: str) -> ClassLabel:
 
 DOC_ID = Column("doc_id", STRING, "#/properties/doc_id")
 NOTE = "Why a hard annotation decision went the way it did (cites GUIDELINES.md), or null."
+STATUS = Column("status", _label("status"), "#/$defs/status")
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "documents": (
@@ -52,12 +53,21 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("title", STRING, "#/properties/document/properties/title"),
         Column("outlet", STRING, "#/properties/document/properties/outlet"),
         Column("url", STRING, "#/properties/document/properties/url"),
+        Column("licence", STRING, "#/properties/document/properties/licence"),
+        Column("attribution", STRING, "#/properties/document/properties/attribution"),
+        Column("source", {
+            "dataset": STRING, "repository": STRING, "path": STRING, "commit": STRING, "record": STRING,
+            "cleaning": STRING,
+        }, "#/$defs/text_source"),
         Column("rights", STRING, "#/properties/document/properties/rights"),
+        Column("status", _label("status"), "#/properties/status"),
         Column("schema_version", STRING, "#/properties/schema_version"),
         Column("provenance", {
             "method": STRING,
             "passes": List({"role": STRING, "kind": STRING, "file": STRING, "inputs": List(STRING), "note": STRING}),
             "tools": List(STRING),
+            "reviews": List({"reviewer": STRING, "date": STRING, "accepted": List(STRING),
+                             "flagged": List({"id": STRING, "comment": STRING})}),
         }, "#/$defs/provenance"),
     ),
     "entities": (
@@ -68,6 +78,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("description", STRING, "#/$defs/entity/properties/description"),
         Column("wikidata", STRING, "#/$defs/entity/properties/wikidata"),
         Column("mentions", List(SPAN), "#/$defs/entity/properties/mentions"),
+        STATUS,
         Column("note", STRING, NOTE),
     ),
     "quotes": (
@@ -85,6 +96,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("medium", _label("medium"), "#/$defs/medium"),
         Column("date_id", STRING, "#/$defs/quote/properties/date"),
         Column("date_value", STRING, "TIMEX3 value of the quote's date timex, or null."),
+        STATUS,
         Column("note", STRING, NOTE),
     ),
     "timexes": (
@@ -99,6 +111,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("temporal_function", Value("bool"), "#/$defs/timex/properties/temporal_function"),
         Column("mod", STRING, "#/$defs/timex_mod"),
         Column("quote_id", STRING, "Id of the innermost attribution whose content contains the timex, or null."),
+        STATUS,
         Column("note", STRING, NOTE),
     ),
     "stances": (
@@ -111,6 +124,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("target_topic", STRING, "#/$defs/stance/properties/target_topic"),
         Column("polarity", _label("polarity"), "#/$defs/polarity"),
         Column("evidence_quote_ids", List(STRING), "#/$defs/stance/properties/evidence"),
+        STATUS,
         Column("note", STRING, NOTE),
     ),
 }
@@ -118,3 +132,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 
 def features(config: str) -> Features:
     return Features({column.name: column.feature for column in COLUMNS[config]})
+
+
+def column_names(config: str) -> tuple[str, ...]:
+    """The published column names of a config, in order: the one list rows must match."""
+    return tuple(column.name for column in COLUMNS[config])

@@ -427,12 +427,27 @@ def check_content(doc: dict, shown: str) -> list[Problem]:
 
 
 def check_release(doc: dict, shown: str) -> list[Problem]:
-    return [
-        problem("record-draft", shown, f"/{layer}/{i}/status", "expected \"checked\", found \"draft\"")
+    """A published file and every record in it must be past `draft` (reconciled or reviewed)."""
+    found = []
+    if doc["status"] == "draft":
+        found.append(problem("record-draft", shown, "/status",
+                             "expected the file to be \"reconciled\" or \"reviewed\", found \"draft\""))
+    found += [
+        problem("record-draft", shown, f"/{layer}/{i}/status",
+                "expected \"reconciled\" or \"reviewed\", found \"draft\"")
         for layer, _ in LAYERS
         for i, record in enumerate(doc[layer])
-        if record["status"] != "checked"
+        if record["status"] == "draft"
     ]
+    return found
+
+
+def is_gold(path: Path, doc: dict, root: Path) -> bool:
+    """Whether `path` is the gold file of its document (not a pass or a copy elsewhere)."""
+    try:
+        return Path(path).resolve() == gold_path(root, doc["doc_id"]).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
 
 
 def validate_file(path: Path, root: Path, *, release: bool = False, listed: set[str] | None = None) -> Checked:
@@ -456,10 +471,12 @@ def check_document(doc: object, path: Path, root: Path, *, release: bool = False
         found += check_spans(doc, text, shown)
     found += check_references(doc, shown)
     found += check_content(doc, shown)
-    if listed is not None and doc["doc_id"] not in listed:
+    gold = is_gold(path, doc, root)
+    if listed is not None and gold and doc["status"] != "draft" and doc["doc_id"] not in listed:
         found.append(problem("split-missing", shown, "/doc_id",
-                                 f"expected {doc['doc_id']!r} in one of corpus/splits/*.txt, found it in none"))
-    if release:
+                             f"expected the {doc['status']} document {doc['doc_id']!r} in one of "
+                             "corpus/splits/*.txt, found it in none"))
+    if release and gold and (listed is None or doc["doc_id"] in listed):
         found += check_release(doc, shown)
     return Checked(doc, text, found)
 

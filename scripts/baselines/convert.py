@@ -86,6 +86,7 @@ def _skeleton(raw: dict, text: str, document: dict, *, method: str, tools: list[
             "length": len(text),
         },
         "document": document,
+        "status": "draft",
         "entities": [],
         "quotes": [],
         "timexes": [],
