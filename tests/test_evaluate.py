@@ -3,12 +3,12 @@
 import copy
 import hashlib
 import json
+from collections import Counter
 
 import pytest
-
 from conftest import ROOT, run_cli
+
 from whosaid.evaluate import cohen_kappa, evaluate, stance_scores, tokenize
-from collections import Counter
 
 TEXT = 'Ann said "We won." Bob said the game was close. Ann added that it rained on Monday.'
 
@@ -264,3 +264,28 @@ def test_cli_exits_1_on_an_invalid_prediction(tmp_path):
     assert result.returncode == 1
     assert "[span-text-mismatch]" in result.stderr and "nothing was scored" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("missing", ["favor", "against", "neutral"])
+def test_a_file_scored_against_itself_has_f_avg_one_whichever_class_is_missing(missing):
+    """SemEval-2016's F-avg averages the F1 of favor and against; a class that
+    neither side uses has no F1 and is left out, so identical files score 1.0."""
+    polarities = [p for p in ("favor", "against", "neutral") if p != missing]
+    gold = doc(entities=GOLD["entities"], quotes=GOLD["quotes"], stances=[
+        stance(f"s{i}", "e1" if i != 1 else "e2", None, polarity, [("q1", "q2", "q3")[i]], topic=f"topic {i} words")
+        for i, polarity in enumerate(polarities)])
+    s = evaluate([(gold, copy.deepcopy(gold), TEXT)])["stances"]
+    assert s["detection"]["f1"] == 1.0 and s["kappa"] == approx(1.0)
+    assert s["f_avg"] == 1.0
+    assert s["per_class"][missing]["f1"] is None
+
+
+def test_topic_stances_align_only_when_their_topics_share_a_word():
+    """The README: stances align by holder and target; for a topic target the
+    topics must share a content word, so "rain" never aligns with "the economy"."""
+    gold = doc(entities=GOLD["entities"], quotes=GOLD["quotes"],
+               stances=[stance("s1", "e1", None, "against", ["q3"], topic="rain")])
+    for topic, aligned in (("the economy", 0), ("heavy rain", 1), ("Rain", 1)):
+        pred = doc(entities=GOLD["entities"], quotes=GOLD["quotes"],
+                   stances=[stance("r1", "e1", None, "against", ["q3"], topic=topic)])
+        assert evaluate([(gold, pred, TEXT)])["stances"]["aligned"] == aligned, topic

@@ -64,7 +64,7 @@ def align(weights: np.ndarray) -> list[tuple[int, int]]:
     if weights.size == 0:
         return []
     rows, cols = linear_sum_assignment(weights, maximize=True)
-    return [(int(r), int(c)) for r, c in zip(rows, cols) if weights[r, c] > 0]
+    return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if weights[r, c] > 0]
 
 
 def dice(a: frozenset, b: frozenset) -> float:
@@ -178,7 +178,10 @@ class Tally:
             if g["target"] is not None:
                 aligned = g["target"] in entity_map and entity_map[g["target"]] == p["target"]
                 return 2.0 + shared if aligned else 0.0
-            return 1.0 + shared if p["target"] is None and shared else 0.0
+            if p["target"] is not None:
+                return 0.0
+            overlap = dice(topic_words(g["target_topic"]), topic_words(p["target_topic"]))
+            return 1.0 + shared + overlap if overlap else 0.0
 
         weights = np.array([[weight(g, p) for p in ps] for g in gs], dtype=float).reshape(len(gs), len(ps))
         pairs = align(weights)
@@ -220,22 +223,37 @@ class Tally:
         }
 
 
+STOP_WORDS = frozenset("the and for with from that this into over about its their his her of on in to a an".split())
+F_AVG_CLASSES = ("favor", "against")
+
+
+def topic_words(topic: str | None) -> frozenset[str]:
+    """The content words of a stance topic: case-folded words of three or more
+    letters outside a short stop list. Two topic targets match when they share one."""
+    return frozenset(w for w in re.findall(r"\w+", (topic or "").casefold()) if len(w) >= 3 and w not in STOP_WORDS)
+
+
 def stance_scores(pairs: list[tuple[str, str]], n: Counter) -> dict:
     """Polarity accuracy and kappa over aligned pairs; per-class P/R/F1 and F-avg
-    as SemEval-2016 Task 6 computes them, over every stance: a class's precision
+    as SemEval-2016 Task 6 defines them, over every stance: a class's precision
     divides by all predicted stances of that class, its recall by all gold ones,
-    so missed and spurious stances count against it."""
+    so missed and spurious stances count against it. F-avg is the mean F1 of
+    `favor` and `against`, taken over those of the two classes that occur in the
+    gold or the prediction: a class absent from both has no F1 (None), not 0,
+    so a file scored against itself gets 1.0. None when neither class occurs."""
     labels = schema.POLARITIES
     per_class = {}
     for label in labels:
         tp = sum(g == p == label for g, p in pairs)
-        per_class[label] = prf(tp, n[f"stances pred {label}"], n[f"stances gold {label}"])
+        gold, pred = n[f"stances gold {label}"], n[f"stances pred {label}"]
+        per_class[label] = prf(tp, pred, gold) if gold or pred else \
+            {"precision": None, "recall": None, "f1": None}
+    present = [per_class[label]["f1"] for label in F_AVG_CLASSES if per_class[label]["f1"] is not None]
     return {
         "gold": n["stances gold"], "pred": n["stances pred"], "aligned": n["stances aligned"],
         "detection": prf(n["stances aligned"], n["stances pred"], n["stances gold"]),
         "polarity_accuracy": ratio(sum(g == p for g, p in pairs), len(pairs)),
-        "f_avg": (per_class["favor"]["f1"] + per_class["against"]["f1"]) / 2
-        if n["stances gold"] or n["stances pred"] else None,
+        "f_avg": sum(present) / len(present) if present else None,
         "kappa": cohen_kappa(pairs),
         "per_class": per_class,
         "counts_gold": {label: n[f"stances gold {label}"] for label in labels},
