@@ -5,9 +5,9 @@ import re
 import shutil
 
 import pytest
-
 from conftest import FIXTURES, ROOT, run_cli, validate_json
-from whosaid.checks import CHECKS
+
+from whosaid.checks import CHECKS, LEVELS
 from whosaid.project import gold_files, read_seed_text
 
 INVALID = FIXTURES / "invalid"
@@ -24,8 +24,21 @@ def test_fixture_triggers_exactly_its_check(check_id):
     extra = ["--release"] if check.level == "release" else []
     code, problems = validate_json("--root", INVALID / check_id, *extra)
     assert {p["check"] for p in problems} == {check_id}
-    assert all(p["severity"] == check.severity for p in problems)
     assert code == (1 if check.severity == "error" else 0)
+
+
+@pytest.mark.parametrize("check_id", sorted(CHECKS))
+def test_check_runs_at_its_declared_level(check_id):
+    """The level a check is declared at is the level that finds it: stopping one
+    level earlier hides it, stopping at its level shows it."""
+    check = CHECKS[check_id]
+    extra = ["--release"] if check.level == "release" else []
+    index = LEVELS.index(check.level)
+    at_level = validate_json("--root", INVALID / check_id, "--level", check.level, *extra)[1]
+    assert {p["check"] for p in at_level} == {check_id}
+    if index:
+        before = validate_json("--root", INVALID / check_id, "--level", str(index), *extra)[1]
+        assert before == []
 
 
 def test_valid_fixture_passes_release():

@@ -12,10 +12,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from conftest import FIXTURES
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES
 from whosaid.cli import main
 
 VALID = FIXTURES / "valid"

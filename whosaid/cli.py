@@ -46,10 +46,18 @@ def _expand(paths: list[str], root: Path) -> list[Path]:
 
 
 def cmd_validate(args) -> int:
+    from whosaid.checks import LEVELS
     from whosaid.validate import validate
 
     root = _root(args.root)
-    report = validate(_expand(args.paths, root), root, release=args.release)
+    level = args.level
+    if level.isdigit():
+        if not 1 <= int(level) <= len(LEVELS):
+            raise UsageError(f"--level {level}: expected 1 to {len(LEVELS)} or a name ({', '.join(LEVELS)})")
+        level = LEVELS[int(level) - 1]
+    elif level not in LEVELS:
+        raise UsageError(f"--level {level}: expected 1 to {len(LEVELS)} or a name ({', '.join(LEVELS)})")
+    report = validate(_expand(args.paths, root), root, release=args.release, level=level)
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in report.problems], ensure_ascii=False, indent=2))
     else:
@@ -111,9 +119,14 @@ def cmd_evaluate(args) -> int:
 
 def cmd_build(args) -> int:
     from whosaid.build import build
+    from whosaid.docs import DocsError
 
     root = _root(args.root)
-    result = build(root, Path(args.out) if args.out else None)
+    try:
+        result = build(root, Path(args.out) if args.out else None)
+    except DocsError as error:
+        print(f"whosaid build: {error}. Nothing was written.", file=sys.stderr)
+        return 1
     if not result.ok:
         for item in result.report.problems:
             print(item.as_text())
@@ -191,7 +204,11 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", parents=[common], help="check corpus files against the schema, the seeds and each other")
     p.add_argument("paths", nargs="*", help="corpus files or folders (default: everything under corpus/)")
-    p.add_argument("--release", action="store_true", help="also require every record to be checked")
+    p.add_argument("--release", action="store_true",
+                   help="also require every published document and record to be reconciled or reviewed")
+    p.add_argument("--level", default="release",
+                   help="stop after this level: 1 json, 2 schema, 3 seed, 4 spans, 5 references, 6 content, "
+                        "7 corpus, 8 release (a number or a name; default: all)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=cmd_validate)
 
@@ -234,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the last guard: a one-line report, never a traceback
-        print(f"whosaid {args.command}: internal error: {type(error).__name__}: {error}. "
-              "Nothing was written; please report this with the command that caused it.", file=sys.stderr)
+        print(f"whosaid {args.command}: internal error: {type(error).__name__}: {error}. This is a bug in "
+              "whosaid: please report it with the command that caused it. Each file is replaced whole or not "
+              "at all, but the command stopped part-way: `git status` shows which files it had already "
+              "replaced.", file=sys.stderr)
         return 3

@@ -1,8 +1,8 @@
 """TIMEX3 value syntax and calendar checks.
 
-`value_problem` answers two questions the validator asks of a timex: is the
-value written in TIMEX3 syntax for its type, and, when it names a calendar
-date or time, does that date exist.
+Two questions the validator asks of a timex: is the value written in TIMEX3
+syntax for its type (`syntax_ok`), and, when it names a calendar date or time,
+does that date exist (`date_problem`; `dct_problem` for the DCT).
 """
 
 from __future__ import annotations
@@ -71,6 +71,8 @@ def calendar_problem(match: re.Match) -> str | None:
     hour, minute, second = parts.get("hour"), parts.get("minute"), parts.get("second")
     if hour is not None and not 0 <= int(hour) <= 24:
         return f"hour {hour} does not exist"
+    if hour == "24" and any(v and float(v) != 0 for v in (minute, second)):
+        return f"24:{minute}{':' + second if second else ''} is past the end of the day (only 24:00 names it)"
     if minute is not None and not 0 <= int(minute) <= 59:
         return f"minute {minute} does not exist"
     if second is not None and not 0 <= float(second) < 61:

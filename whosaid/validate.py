@@ -19,7 +19,7 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from whosaid import timex
-from whosaid.checks import Problem, has_error, problem
+from whosaid.checks import LEVELS, Problem, has_error, problem
 from whosaid.project import gold_path, is_file, read_splits, relative
 from whosaid.schema import load_schema, pattern
 from whosaid.spans import is_fragment_list, iter_spans, span_groups
@@ -450,33 +450,44 @@ def is_gold(path: Path, doc: dict, root: Path) -> bool:
         return False
 
 
-def validate_file(path: Path, root: Path, *, release: bool = False, listed: set[str] | None = None) -> Checked:
-    """Check one file. `listed` holds the doc_ids of the split lists (None: do not check splits)."""
+def validate_file(path: Path, root: Path, *, release: bool = False, listed: set[str] | None = None,
+                  level: str = LEVELS[-1]) -> Checked:
+    """Check one file. `listed` holds the doc_ids of the split lists (None: do not check splits);
+    `level` is the last level to run."""
     shown = relative(path, root)
     doc, found, fractions = parse_json(path, shown)
-    if found:
+    if found or level == "json":
         return Checked(None, None, found)
-    return check_document(doc, path, root, release=release, listed=listed, shown=shown, fractions=fractions)
+    return check_document(doc, path, root, release=release, listed=listed, shown=shown, fractions=fractions,
+                          level=level)
 
 
 def check_document(doc: object, path: Path, root: Path, *, release: bool = False, listed: set[str] | None = None,
-                   shown: str | None = None, fractions: bool = True) -> Checked:
-    """Every check after JSON parsing, on a document that is (or will be) at `path`."""
+                   shown: str | None = None, fractions: bool = True, level: str = LEVELS[-1]) -> Checked:
+    """Every check after JSON parsing, level by level up to `level`, on a document
+    that is (or will be) at `path`. A file not of the schema's shape is checked no further."""
     shown = shown or relative(path, root)
+    last = LEVELS.index(level)
+
+    def runs(name: str) -> bool:
+        return LEVELS.index(name) <= last
+
     found = check_schema(doc, shown, fractions=fractions)
-    if found:
-        return Checked(None, None, found)
+    if found or not runs("seed"):
+        return Checked(None if found else doc, None, found)
     text, found = check_seed(doc, path, root, shown)
-    if text is not None:
+    if text is not None and runs("spans"):
         found += check_spans(doc, text, shown)
-    found += check_references(doc, shown)
-    found += check_content(doc, shown)
+    if runs("references"):
+        found += check_references(doc, shown)
+    if runs("content"):
+        found += check_content(doc, shown)
     gold = is_gold(path, doc, root)
-    if listed is not None and gold and doc["status"] != "draft" and doc["doc_id"] not in listed:
+    if runs("corpus") and listed is not None and gold and doc["status"] != "draft" and doc["doc_id"] not in listed:
         found.append(problem("split-missing", shown, "/doc_id",
                              f"expected the {doc['status']} document {doc['doc_id']!r} in one of "
                              "corpus/splits/*.txt, found it in none"))
-    if release and gold and (listed is None or doc["doc_id"] in listed):
+    if runs("release") and release and gold and (listed is None or doc["doc_id"] in listed):
         found += check_release(doc, shown)
     return Checked(doc, text, found)
 
@@ -511,11 +522,13 @@ def check_splits(root: Path, splits: dict) -> list[Problem]:
     return found
 
 
-def validate(paths: list[Path], root: Path, *, release: bool = False) -> Report:
+def validate(paths: list[Path], root: Path, *, release: bool = False, level: str = LEVELS[-1]) -> Report:
+    """Validate `paths`, running the levels up to and including `level` (see whosaid.checks.LEVELS)."""
     splits = read_splits(root)
     listed = listed_ids(splits)
     found: list[Problem] = []
     for path in paths:
-        found += validate_file(path, root, release=release, listed=listed).problems
-    found += check_splits(root, splits)
+        found += validate_file(path, root, release=release, listed=listed, level=level).problems
+    if LEVELS.index(level) >= LEVELS.index("corpus"):
+        found += check_splits(root, splits)
     return Report(len(paths), tuple(found))
