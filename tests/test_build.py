@@ -9,8 +9,8 @@ import sys
 
 import pyarrow.parquet as pq
 import pytest
-
 from conftest import ROOT, run_cli
+
 from whosaid.build import build
 from whosaid.corpus import load_corpus
 from whosaid.features import CONFIGS, features
@@ -44,7 +44,7 @@ def loaded(tmp_path_factory):
 def test_committed_data_and_docs_are_current(fresh):
     """Fails when data/, croissant.json, README.md or DATASHEET.md is stale: run `make build`."""
     assert parquet_files(fresh) == parquet_files(ROOT)
-    for name in parquet_files(ROOT) + [f"data/MANIFEST.json", *GENERATED]:
+    for name in parquet_files(ROOT) + ["data/MANIFEST.json", *GENERATED]:
         if name == "data/MANIFEST.json":
             committed, new = load_json(ROOT / name), load_json(fresh / name)
             committed.pop("tools"), new.pop("tools")
@@ -247,3 +247,89 @@ def test_failure_after_rows_were_staged_publishes_nothing(tmp_path):
     after = {p: p.read_bytes() for p in project.rglob("*") if p.is_file() and "corpus" not in p.parts}
     assert after == published
     assert not [p for p in project.iterdir() if p.name.startswith(".data")]
+
+
+def test_build_on_a_readme_without_its_blocks_is_a_user_error(tmp_path):
+    """A README that lost its generated blocks: exit 1 naming the blocks and the fix,
+    no traceback, no internal error, and nothing published changes."""
+    fixture = ROOT / "tests" / "fixtures" / "valid"
+    project = tmp_path / "p"
+    shutil.copytree(fixture, project)
+    shutil.copy(ROOT / "DATASHEET.md", project / "DATASHEET.md")
+    (project / "README.md").write_text("---\npretty_name: x\n---\n# A README with no generated blocks\n",
+                                       encoding="utf-8")
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    result = run_cli("build", "--root", project)
+    assert result.returncode == 1, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert "README.md: expected the generated block(s)" in result.stderr and "whosaid:begin stats" in result.stderr
+    assert "Nothing was written" in result.stderr
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+    assert not [p for p in project.iterdir() if p.name.startswith(".data")]
+
+
+def _gold_values(config: str, column: str):
+    """What the gold corpus says each published cell of `column` holds, read from
+    the corpus files independently of whosaid.rows: one value per row, in order."""
+    layer = {"entities": "entities", "quotes": "quotes", "timexes": "timexes", "stances": "stances"}.get(config)
+    for d in DOCS:
+        doc = d.doc
+        names = {e["id"]: e["name"] for e in doc["entities"]}
+        values = {t["id"]: t["value"] for t in doc["timexes"]}
+        if layer is None:
+            meta, dct = doc["document"], doc["document"]["dct"]
+            flat = {**meta, **{f"dct_{k}" if k != "value" else "dct": v for k, v in dct.items()},
+                    "doc_id": doc["doc_id"], "text": d.text, "text_sha256": doc["seed"]["sha256"],
+                    "seed_path": doc["seed"]["path"], "status": doc["status"],
+                    "schema_version": doc["schema_version"], "provenance": doc["provenance"]}
+            yield flat[column]
+            continue
+        for record in doc[layer]:
+            field = column.removesuffix("_id") if column.endswith("_id") and column != "doc_id" else column
+            if column == "doc_id":
+                yield doc["doc_id"]
+            elif column in ("entity_id", "stance_id", "timex_id") or (column == "quote_id" and layer == "quotes"):
+                yield record["id"]
+            elif column == "quote_id":  # timexes: the innermost quote containing it
+                span = record["span"]
+                yield next((True for q in doc["quotes"] for f in q["content"]
+                            if f["start"] <= span["start"] and span["end"] <= f["end"]), None)
+            elif column in ("start", "end", "text") and layer == "timexes":
+                yield record["span"][column]
+            elif column == "content_text":
+                yield record["content"]
+            elif column == "speaker_name":
+                yield names.get(record["speaker"])
+            elif column in ("holder_name", "target_name"):
+                yield names.get(record[column.removesuffix("_name")])
+            elif column == "date_value":
+                yield values.get(record["date"])
+            elif column == "evidence_quote_ids":
+                yield record["evidence"]
+            else:
+                yield record[field]
+
+
+def test_every_column_the_gold_fills_is_published_non_null(loaded):
+    """A renamed key where rows are built used to publish a column of nulls with
+    every test green; each cell must be non-null exactly where the gold has a value."""
+    from whosaid.features import column_names
+
+    for config in CONFIGS:
+        table = [row for split in loaded[config].values() for row in split]
+        for column in column_names(config):
+            expected = [v is not None for v in _gold_values(config, column)]
+            published = [row[column] is not None for row in table]
+            assert published == expected, (config, column)
+        assert table, config
+
+
+def test_rows_whose_keys_differ_from_the_columns_are_refused():
+    from whosaid.rows import RowShapeError, conform, to_rows
+
+    doc = DOCS[0]
+    rows = to_rows(doc.doc, doc.text)
+    row = dict(rows["quotes"][0])
+    row["speaker"] = row.pop("speaker_name")
+    with pytest.raises(RowShapeError, match="missing \\['speaker_name'\\], unknown \\['speaker'\\]"):
+        conform("quotes", row)

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from datasets import ClassLabel
 
+from whosaid.about import NAME
 from whosaid.checks import has_error
 from whosaid.corpus import Document
 from whosaid.features import CONFIGS, features
@@ -142,14 +143,17 @@ def _validate_and_write(root: Path, folder: Path) -> tuple[Report, dict[str, dic
     return Report(len(others) + len(gold), tuple(problems)), files, tally
 
 
-def manifest(root: Path, files: dict[str, dict]) -> dict:
+def manifest(root: Path, files: dict[str, dict], tally: Tally) -> dict:
     inputs = {"schema/annotation.schema.json": sha256_file(SCHEMA_PATH)}
     for path in [*sorted((root / "seeds").glob("*.txt")), *sorted((root / "corpus" / "splits").glob("*.txt")),
                  *corpus_files(root)]:
         inputs[path.relative_to(root).as_posix()] = sha256_file(path)
     return {
-        "name": "WhoSaid",
+        "name": NAME,
         "version": __version__,
+        "documents": tally.documents,
+        "languages": sorted(tally.languages),
+        "text_licences": {licence or "unknown": count for licence, count in tally.licences().items()},
         "configs": {config: [p.split("/")[1][: -len(".parquet")] for p in files if p.startswith(config + "/")]
                     for config in CONFIGS},
         "files": {f"data/{path}": entry for path, entry in files.items()},
@@ -192,7 +196,7 @@ def build(root: Path, out: Path | None = None) -> BuildResult:
         report, files, tally = _validate_and_write(root, staged)
         if not report.ok:
             return BuildResult(report)
-        the_manifest = manifest(root, files)
+        the_manifest = manifest(root, files, tally)
         texts = {
             "README.md": docs.render_readme(root, tally, the_manifest),
             "DATASHEET.md": docs.render_datasheet(root, tally),

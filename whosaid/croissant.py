@@ -28,7 +28,16 @@ from pathlib import Path
 
 from datasets import ClassLabel, List, Value
 
-from whosaid.about import ANNOTATION_LICENSE_SPDX, ANNOTATION_LICENSE_URL, CREATOR, TITLE, bibtex
+from whosaid.about import (
+    ANNOTATION_LICENSE_SPDX,
+    ANNOTATION_LICENSE_URL,
+    CREATOR,
+    LANGUAGE_NAMES,
+    NAME,
+    TEXT_LICENCE_URLS,
+    TITLE,
+    bibtex,
+)
 from whosaid.features import COLUMNS, CONFIGS
 from whosaid.version import __version__
 
@@ -44,11 +53,17 @@ DESCRIPTION = (
     "expressions with their resolved values and the date each quote was made, and the "
     "stances that speakers take toward entities or topics, with the quotes that show them. "
     "Every offset counts Unicode code points into the document text, which is shipped in "
-    "the `documents` record set. The annotations are released under CC BY 4.0. The rights "
-    "to the source texts are not established: what is known of each text's origin, "
-    "authorship and licence is described in DATASHEET.md and in the `rights` column of "
-    "`documents`."
+    "the `documents` record set. The annotations are released under CC BY 4.0. Each source "
+    "text keeps its own licence, given with the attribution it requires in the `licence`, "
+    "`attribution`, `url` and `rights` columns of `documents` and listed in DATASHEET.md"
 )
+
+
+def description(manifest: dict) -> str:
+    """DESCRIPTION with the corpus's own count of texts per licence."""
+    counts = "; ".join(f"{count} under {licence}" if licence != "unknown" else f"{count} whose rights are not established"
+                       for licence, count in manifest["text_licences"].items())
+    return f"{DESCRIPTION} (texts: {counts})."
 
 CONFIG_DESCRIPTIONS = {
     "documents": "One row per document: its text (every offset indexes it in code points), "
@@ -234,16 +249,17 @@ def metadata(manifest: dict) -> dict:
     return {
         "@context": CONTEXT,
         "@type": "sc:Dataset",
-        "name": "WhoSaid",
-        "description": DESCRIPTION,
+        "name": NAME,
+        "description": description(manifest),
         "conformsTo": CONFORMS_TO,
         "version": __version__,
-        "license": LICENSE,
+        "license": [LICENSE, *(TEXT_LICENCE_URLS[licence] for licence in manifest["text_licences"]
+                               if licence in TEXT_LICENCE_URLS and TEXT_LICENCE_URLS[licence] != LICENSE)],
         "citeAs": bibtex(),
         "creator": {"@type": "sc:Organization", "name": CREATOR},
         "keywords": ["quotation attribution", "speaker attribution", "stance", "TIMEX3",
-                     "temporal expressions", "news", "English"],
-        "inLanguage": "en",
+                     "temporal expressions", "news", *(LANGUAGE_NAMES.get(code, code) for code in manifest["languages"])],
+        "inLanguage": manifest["languages"][0] if len(manifest["languages"]) == 1 else manifest["languages"],
         "isLiveDataset": False,
         "distribution": distribution,
         "recordSet": [_record_set(config, paths) for config, paths in by_config.items() if paths],

@@ -16,11 +16,11 @@ import yaml
 from datasets import ClassLabel, List
 
 from whosaid import schema, stats
-from whosaid.about import NAME, bibtex
+from whosaid.about import NAME, TEXT_LICENCE_URLS, bibtex, size_category
 from whosaid.evaluate import evaluate_files, percent
+from whosaid.features import COLUMNS, CONFIGS, DEFAULT_CONFIG, features
 from whosaid.project import gold_path
 from whosaid.stats import Tally
-from whosaid.features import COLUMNS, CONFIGS, DEFAULT_CONFIG, features
 from whosaid.version import __version__
 
 BLOCK = re.compile(r"<!-- whosaid:begin (?P<name>[a-z-]+) -->\n.*?<!-- whosaid:end (?P=name) -->", re.S)
@@ -36,8 +36,9 @@ def fill_blocks(text: str, blocks: dict[str, str], name: str) -> str:
     present = {m.group("name") for m in BLOCK.finditer(text)}
     missing = sorted(set(blocks) - present)
     if missing:
-        raise DocsError(f"{name} has no block {', '.join(missing)}: add `<!-- whosaid:begin X -->` and "
-                        f"`<!-- whosaid:end X -->` lines where it belongs")
+        raise DocsError(f"{name}: expected the generated block(s) {', '.join(missing)}, found none; add the lines "
+                        + " and ".join(f"`<!-- whosaid:begin {m} -->` / `<!-- whosaid:end {m} -->`" for m in missing)
+                        + " where each belongs (or restore the file from git)")
 
     def replace(match: re.Match) -> str:
         key = match.group("name")
@@ -80,14 +81,13 @@ def card_data(tally: Tally, manifest: dict) -> dict:
         "pretty_name": NAME,
         "language": sorted(tally.languages),
         "license": "other",
-        "license_name": "cc-by-4.0-annotations-text-rights-unknown",
-        "license_details": ("Annotations (everything but the source texts): CC BY 4.0. Source texts: rights not "
-                            "established (no outlet, author or licence is known); see DATASHEET.md."),
+        "license_name": "cc-by-4.0-annotations-texts-per-document",
+        "license_details": licence_details(tally),
         "annotations_creators": ["other"],
         "language_creators": ["found"],
         "multilinguality": ["monolingual"],
         "source_datasets": ["original"],
-        "size_categories": ["n<1K"],
+        "size_categories": [size_category(tally.documents)],
         "task_categories": ["token-classification", "text-classification"],
         "task_ids": ["named-entity-recognition"],
         "tags": ["quotation-attribution", "speaker-attribution", "stance-detection", "timex3",
@@ -96,6 +96,44 @@ def card_data(tally: Tally, manifest: dict) -> dict:
         "configs": configs,
         "dataset_info": infos,
     }
+
+
+def licence_details(tally: Tally) -> str:
+    """The card's licence statement, counted from the published documents."""
+    parts = []
+    for licence, count in tally.licences().items():
+        if licence is None:
+            ids = ", ".join(s.doc_id for s in tally.sources if s.licence is None)
+            parts.append(f"{count} with rights not established ({ids}: no outlet, author or licence is known)")
+        else:
+            parts.append(f"{count} under {licence}")
+    return ("Annotations (everything but the source texts): CC BY 4.0. Source texts: each keeps its own licence: "
+            + "; ".join(parts) + ". The attribution each licence requires is in the documents config and in "
+            "DATASHEET.md.")
+
+
+def licences_markdown(tally: Tally) -> str:
+    """Documents per text licence and split, for the README."""
+    splits = list(tally.doc_ids)
+    lines = ["| text licence | " + " | ".join(splits) + " | total |", "|---|" + "---:|" * (len(splits) + 1)]
+    for licence in tally.licences():
+        counts = [sum(s.licence == licence and s.split == split for s in tally.sources) for split in splits]
+        name = f"[{licence}]({TEXT_LICENCE_URLS[licence]})" if licence in TEXT_LICENCE_URLS else \
+            licence or "rights not established"
+        lines.append(f"| {name} | " + " | ".join(f"{c:,}" for c in counts) + f" | {sum(counts):,} |")
+    return "\n".join(lines)
+
+
+def attribution_markdown(tally: Tally) -> str:
+    """Every published text with the attribution its licence requires: title, address, licence, author."""
+    lines = ["| doc_id | split | title | licence | attribution |", "|---|---|---|---|---|"]
+    for s in sorted(tally.sources, key=lambda source: source.doc_id):
+        title = _cell(s.title or "(no title)")
+        title = f"[{title}]({s.url})" if s.url else title
+        licence = f"[{s.licence}]({TEXT_LICENCE_URLS[s.licence]})" if s.licence in TEXT_LICENCE_URLS else \
+            (s.licence or "rights not established")
+        lines.append(f"| `{s.doc_id}` | {s.split} | {title} | {licence} | {_cell(s.attribution or '—')} |")
+    return "\n".join(lines)
 
 
 def render_header(tally: Tally, manifest: dict) -> str:
@@ -294,6 +332,7 @@ def render_readme(root: Path, tally: Tally, manifest: dict) -> str:
         "fields": fields_markdown(),
         "stats": stats.markdown(tally.table()),
         "splits": splits_markdown(tally),
+        "licences": licences_markdown(tally),
         "agreement": agreement_markdown(root, tally),
         "baselines": baselines_markdown(root, tally),
         "benchmark": benchmark_markdown(root),
@@ -305,5 +344,6 @@ def render_readme(root: Path, tally: Tally, manifest: dict) -> str:
 
 def render_datasheet(root: Path, tally: Tally) -> str:
     text = (root / "DATASHEET.md").read_text(encoding="utf-8")
-    blocks = {"stats": stats.markdown(tally.table()), "agreement": agreement_markdown(root, tally)}
+    blocks = {"stats": stats.markdown(tally.table()), "agreement": agreement_markdown(root, tally),
+              "licences": licences_markdown(tally), "attribution": attribution_markdown(tally)}
     return fill_blocks(text, blocks, "DATASHEET.md")

@@ -37,7 +37,20 @@ def _counts(document: Document) -> Counter:
         counts[layer] = len(doc[layer])
         for label in schema.labels(label_set):
             counts[f"{layer}: {label}"] = sum(r[key] == label for r in doc[layer])
+    for status in schema.STATUSES:
+        counts[f"records {status}"] = sum(r["status"] == status for layer, *_ in LAYER_LABELS for r in doc[layer])
     return counts
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a published document's licence requires to be shown with it."""
+    doc_id: str
+    split: str
+    title: str | None
+    url: str | None
+    licence: str | None
+    attribution: str | None
 
 
 @dataclass
@@ -45,11 +58,20 @@ class Tally:
     by_split: dict[str, Counter] = field(default_factory=dict)
     doc_ids: dict[str, list[str]] = field(default_factory=dict)
     languages: set[str] = field(default_factory=set)
+    sources: list[Source] = field(default_factory=list)
 
     def add(self, document: Document) -> None:
         self.by_split.setdefault(document.split, Counter()).update(_counts(document))
         self.doc_ids.setdefault(document.split, []).append(document.doc_id)
-        self.languages.add(document.doc["document"]["language"])
+        meta = document.doc["document"]
+        self.languages.add(meta["language"])
+        self.sources.append(Source(document.doc_id, document.split, meta["title"], meta["url"], meta["licence"],
+                                   meta["attribution"]))
+
+    def licences(self) -> dict[str | None, int]:
+        """{SPDX id, or None for rights not established: number of documents}, most first."""
+        counts = Counter(source.licence for source in self.sources)
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0] or "")))
 
     def table(self) -> dict[str, dict[str, int]]:
         """{split, ..., "total": {name: count}} with every label, zeros included."""

@@ -1,12 +1,13 @@
 """Shared driver for the baseline runners (scripts/baselines/run_<system>.py).
 
-For every ``seeds/<doc_id>.txt`` a runner: reads the seed text and the gold
-``corpus/<doc_id>.json`` (only its ``document`` block: metadata and the DCT,
-``document.dct.value``), runs its tool, records the raw output as JSON in
-``tests/fixtures/baselines/<system>/<doc_id>.raw.json``, converts it with the
-pure converter in convert.py, checks the result with the project's own
-validator (whosaid.validate.check_document: schema, seed, spans, references)
-and that every record is a draft, and writes ``baselines/<system>/<doc_id>.json``.
+For every published document (the doc_ids in ``corpus/splits/*.txt``) a runner:
+reads the seed text and the gold ``corpus/<doc_id>.json`` (only its ``document``
+block: metadata and the DCT, ``document.dct.value``), runs its tool, records the
+raw output as JSON in ``tests/fixtures/baselines/<system>/<doc_id>.raw.json``,
+converts it with the pure converter in convert.py, checks the result with the
+project's own validator (whosaid.validate.check_document: schema, seed, spans,
+references, content) and that every record of every layer is a draft, and
+writes ``baselines/<system>/<doc_id>.json``.
 
 ``--convert-only`` skips the tool and converts the recorded raw output, so the
 corpus files can be rebuilt without spaCy, HeidelTime or dateparser.
@@ -26,7 +27,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import convert  # noqa: E402
-from whosaid.project import read_seed_text  # noqa: E402
+
+from whosaid.project import gold_files, load_json, read_seed_text  # noqa: E402
 from whosaid.validate import check_document  # noqa: E402
 
 ROOT = HERE.parent.parent
@@ -41,12 +43,12 @@ def dump_json(obj, path: Path) -> None:
 
 def main(system: str, versions: Callable[[], dict], setup: Callable[[], Callable[[str, str], dict]],
          call: str, argv: list[str] | None = None) -> int:
-    """Run one system over every seed.
+    """Run one system over every published document.
 
     ``setup()`` loads the tool (timed apart) and returns ``run(text, dct) -> list``:
     the tool's output as JSON-able data.
     """
-    ap = argparse.ArgumentParser(description=f"Run the {system} baseline on every seed.")
+    ap = argparse.ArgumentParser(description=f"Run the {system} baseline on every published document.")
     ap.add_argument("--root", type=Path, default=ROOT, help="project root (default: this repo)")
     ap.add_argument("--convert-only", action="store_true",
                     help="do not run the tool; convert the recorded raw fixtures")
@@ -54,9 +56,9 @@ def main(system: str, versions: Callable[[], dict], setup: Callable[[], Callable
     root = args.root.resolve()
     fixtures = root / "tests" / "fixtures" / "baselines" / system
     outdir = root / "baselines" / system
-    seeds = sorted((root / "seeds").glob("*.txt"))
-    if not seeds:
-        print(f"{system}: no seeds in {root / 'seeds'}", file=sys.stderr)
+    golds = gold_files(root)
+    if not golds:
+        print(f"{system}: no published document in {root / 'corpus' / 'splits'}", file=sys.stderr)
         return 1
 
     run = None
@@ -70,16 +72,11 @@ def main(system: str, versions: Callable[[], dict], setup: Callable[[], Callable
 
     failed = 0
     run_s = 0.0
-    for seed in seeds:
-        doc_id = seed.stem
-        text = read_seed_text(seed)
-        gold_path = root / "corpus" / f"{doc_id}.json"
-        if not gold_path.exists():
-            print(f"{system}: {doc_id}: no gold file {gold_path}: needed for the document "
-                  "metadata and DCT; skipped", file=sys.stderr)
-            failed += 1
-            continue
-        document = json.loads(gold_path.read_text(encoding="utf-8"))["document"]
+    for gold_path in golds:
+        gold = load_json(gold_path)
+        doc_id = gold["doc_id"]
+        text = read_seed_text(root / gold["seed"]["path"])
+        document = gold["document"]
         dct = document["dct"]["value"]
         raw_path = fixtures / f"{doc_id}.raw.json"
         if run is not None:
@@ -103,7 +100,8 @@ def main(system: str, versions: Callable[[], dict], setup: Callable[[], Callable
         corpus = convert.convert(system, raw, text, document)
         target = outdir / f"{doc_id}.json"
         checked = check_document(corpus, target, root)
-        drafts = [q["id"] for layer in ("entities", "quotes", "timexes") for q in corpus[layer] if q["status"] != "draft"]
+        drafts = [r["id"] for layer in ("entities", "quotes", "timexes", "stances") for r in corpus[layer]
+                  if r["status"] != "draft"]
         if not checked.ok or drafts:
             failed += 1
             for p in checked.problems:
@@ -115,7 +113,7 @@ def main(system: str, versions: Callable[[], dict], setup: Callable[[], Callable
         print(f"{system}: {doc_id}: {len(corpus['quotes'])} quotes, {len(corpus['entities'])} "
               f"entities, {len(corpus['timexes'])} timexes -> {outdir / (doc_id + '.json')}")
     if run is not None:
-        print(f"{system}: load {load_s:.2f} s, run {run_s:.2f} s on {len(seeds)} seed(s)")
+        print(f"{system}: load {load_s:.2f} s, run {run_s:.2f} s on {len(golds)} document(s)")
     return 1 if failed else 0
 
 
