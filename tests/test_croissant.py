@@ -70,7 +70,13 @@ def test_header(jsonld, dataset, manifest):
     assert jsonld["version"] == __version__ == manifest["version"]
     assert dataset.metadata.version == __version__
     assert jsonld["name"] == "WhoSaid"
-    assert jsonld["license"] == croissant.LICENSE
+    from whosaid.about import TEXT_LICENCE_URLS
+
+    # The annotations' licence first, then each text licence the corpus uses.
+    assert jsonld["license"][0] == croissant.LICENSE
+    assert jsonld["license"][1:] == [TEXT_LICENCE_URLS[k] for k in manifest["text_licences"] if k in TEXT_LICENCE_URLS
+                                     and TEXT_LICENCE_URLS[k] != croissant.LICENSE]
+    assert jsonld["inLanguage"] == "en" and manifest["languages"] == ["en"]
     assert jsonld["creator"] == {"@type": "sc:Organization", "name": "The WhoSaid maintainers"}
     assert "DATASHEET.md" in jsonld["description"]
     assert "The WhoSaid maintainers" in jsonld["citeAs"] and __version__ in jsonld["citeAs"]
