@@ -15,11 +15,21 @@ from whosaid.build import build
 from whosaid.corpus import load_corpus
 from whosaid.features import CONFIGS, features
 from whosaid.load import load_config
-from whosaid.project import gold_files, load_json
+from whosaid.project import gold_files, load_json, read_splits
 from whosaid.rows import from_rows
 
 DOCS = load_corpus(ROOT)
 GENERATED = ("README.md", "DATASHEET.md", "croissant.json")
+
+
+def all_rows(dataset_dict):
+    """The rows of every split of a loaded config, in split order."""
+    return [row for split in dataset_dict.values() for row in split]
+
+
+def published_splits():
+    """The splits that hold documents, in order (from the split lists)."""
+    return [split for split, rows in read_splits(ROOT).items() if rows]
 
 
 def parquet_files(folder):
@@ -93,19 +103,22 @@ def test_failed_build_leaves_published_files_as_they_were(tmp_path):
 
 def test_every_config_loads_with_its_declared_features(loaded):
     for config, dataset in loaded.items():
-        assert list(dataset) == ["test"], config
-        assert dataset["test"].features == features(config), config
+        assert list(dataset) == published_splits(), config
+        for part in dataset.values():
+            assert part.features == features(config), config
 
 
 def test_row_counts_equal_the_corpus(loaded):
     expected = {"documents": len(DOCS)}
     for layer in ("entities", "quotes", "timexes", "stances"):
         expected[layer] = sum(len(d.doc[layer]) for d in DOCS)
-    assert {config: len(ds["test"]) for config, ds in loaded.items()} == expected
+    assert {config: len(all_rows(ds)) for config, ds in loaded.items()} == expected
+    by_split = {split: [d.doc_id for d in DOCS if d.split == split] for split in published_splits()}
+    assert {s: list(part["doc_id"]) for s, part in loaded["documents"].items()} == by_split
 
 
 def test_published_spans_reslice_the_text(loaded):
-    texts = {row["doc_id"]: row["text"] for row in loaded["documents"]["test"]}
+    texts = {row["doc_id"]: row["text"] for row in all_rows(loaded["documents"])}
     checked = 0
 
     def check(doc_id, span):
@@ -114,17 +127,17 @@ def test_published_spans_reslice_the_text(loaded):
             assert texts[doc_id][span["start"]:span["end"]] == span["text"]
             checked += 1
 
-    for row in loaded["entities"]["test"]:
+    for row in all_rows(loaded["entities"]):
         for mention in row["mentions"]:
             check(row["doc_id"], mention)
-    for row in loaded["quotes"]["test"]:
+    for row in all_rows(loaded["quotes"]):
         for fragment in row["content"]:
             check(row["doc_id"], fragment)
         check(row["doc_id"], row["cue"])
         check(row["doc_id"], row["speaker_mention"])
-    for row in loaded["timexes"]["test"]:
+    for row in all_rows(loaded["timexes"]):
         check(row["doc_id"], {"start": row["start"], "end": row["end"], "text": row["text"]})
-    for row in loaded["documents"]["test"]:
+    for row in all_rows(loaded["documents"]):
         for span in row["dct_evidence"]:
             check(row["doc_id"], span)
     total = sum(len(e["mentions"]) for d in DOCS for e in d.doc["entities"])
@@ -132,26 +145,26 @@ def test_published_spans_reslice_the_text(loaded):
 
 
 def test_published_references_resolve(loaded):
-    ids = {config: {(r["doc_id"], r[key]) for r in loaded[config]["test"]}
+    ids = {config: {(r["doc_id"], r[key]) for r in all_rows(loaded[config])}
            for config, key in (("entities", "entity_id"), ("quotes", "quote_id"), ("timexes", "timex_id"))}
-    for q in loaded["quotes"]["test"]:
+    for q in all_rows(loaded["quotes"]):
         for key, kind in (("speaker_id", "entities"), ("addressee_id", "entities"), ("parent_id", "quotes"),
                           ("date_id", "timexes")):
             assert q[key] is None or (q["doc_id"], q[key]) in ids[kind], (q["quote_id"], key)
-    for s in loaded["stances"]["test"]:
+    for s in all_rows(loaded["stances"]):
         assert (s["doc_id"], s["holder_id"]) in ids["entities"]
         assert s["target_id"] is None or (s["doc_id"], s["target_id"]) in ids["entities"]
         assert all((s["doc_id"], q) in ids["quotes"] for q in s["evidence_quote_ids"])
-    for t in loaded["timexes"]["test"]:
+    for t in all_rows(loaded["timexes"]):
         assert t["quote_id"] is None or (t["doc_id"], t["quote_id"]) in ids["quotes"]
 
 
 def test_round_trip_rebuilds_every_corpus_file(loaded):
     rows = {}
     for config, dataset in loaded.items():
-        part = dataset["test"]
+        part = next(iter(dataset.values()))
         names = {k: f.names for k, f in part.features.items() if type(f).__name__ == "ClassLabel"}
-        rows[config] = [{k: (names[k][v] if k in names else v) for k, v in row.items()} for row in part]
+        rows[config] = [{k: (names[k][v] if k in names else v) for k, v in row.items()} for row in all_rows(dataset)]
     for path in gold_files(ROOT):
         assert from_rows(rows, path.stem) == load_json(path), path.name
 
@@ -161,12 +174,13 @@ def test_other_readers_see_the_same_rows(loaded):
     import pandas as pd
 
     for config in CONFIGS:
-        path = ROOT / "data" / config / "test.parquet"
-        n = len(loaded[config]["test"])
-        assert pq.read_table(path).num_rows == n
-        assert len(pd.read_parquet(path)) == n
-        assert duckdb.sql(f"select count(*) from read_parquet('{path}')").fetchall()[0][0] == n
-    quotes = pd.read_parquet(ROOT / "data" / "quotes" / "test.parquet")
+        for split, part in loaded[config].items():
+            (path,) = (ROOT / "data" / config).glob(f"{split}*.parquet")
+            n = len(part)
+            assert pq.read_table(path).num_rows == n
+            assert len(pd.read_parquet(path)) == n
+            assert duckdb.sql(f"select count(*) from read_parquet('{path}')").fetchall()[0][0] == n
+    quotes = pd.read_parquet(ROOT / "data" / "quotes")
     assert set(quotes["speaker_name"].dropna()) <= {e["name"] for d in DOCS for e in d.doc["entities"]}
 
 
@@ -174,9 +188,10 @@ def test_parquet_metadata_carries_the_version_and_features():
     from whosaid.version import __version__
 
     for config in CONFIGS:
-        meta = pq.read_schema(ROOT / "data" / config / "test.parquet").metadata
-        assert json.loads(meta[b"whosaid"])["version"] == __version__
-        assert b"huggingface" in meta
+        for path in sorted((ROOT / "data" / config).glob("*.parquet")):
+            meta = pq.read_schema(path).metadata
+            assert json.loads(meta[b"whosaid"])["version"] == __version__
+            assert b"huggingface" in meta
 
 
 def test_readme_header_is_a_valid_dataset_card():
@@ -217,8 +232,9 @@ def test_datasheet_statistics_match_whosaid_stats():
 def test_make_build_summary_loads_every_config():
     result = run_cli("summary")
     assert result.returncode == 0, result.stderr
+    counts = " ".join(rf"{split} \d+," for split in published_splits()).rstrip(",")
     for config in CONFIGS:
-        assert re.search(rf"^  {config}\s+test \d+", result.stdout, re.M), result.stdout
+        assert re.search(rf"^  {config}\s+{counts}", result.stdout, re.M), result.stdout
 
 
 def test_failure_after_rows_were_staged_publishes_nothing(tmp_path):
@@ -333,3 +349,18 @@ def test_rows_whose_keys_differ_from_the_columns_are_refused():
     row["speaker"] = row.pop("speaker_name")
     with pytest.raises(RowShapeError, match="missing \\['speaker_name'\\], unknown \\['speaker'\\]"):
         conform("quotes", row)
+
+
+def test_loading_every_config_prints_no_warning(tmp_path):
+    """As a new user loads it (default logging): no 'splits field in YAML is malformed'."""
+    code = ("import datasets, sys\n"
+            "for config in sys.argv[2:]:\n"
+            "    datasets.load_dataset(sys.argv[1], config, cache_dir=sys.argv[1] + '.cache')\n")
+    project = tmp_path / "clone"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv*", ".git", "build", "__pycache__"))
+    result = subprocess.run([sys.executable, "-c", code, str(project), *CONFIGS], capture_output=True, text=True,
+                            timeout=600, env={"HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin",
+                                              "HOME": str(tmp_path), "HF_DATASETS_DISABLE_PROGRESS_BARS": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "Ignoring part of dataset_info" not in result.stderr, result.stderr
+    assert "warning" not in result.stderr.lower(), result.stderr

@@ -205,10 +205,18 @@ def test_cli_refuses_invalid_input(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
-def test_passes_agree_on_the_seed_as_reported():
-    """The agreement the README reports is what the scorer gives now."""
-    result = run_cli("evaluate", "corpus/passes/000_d4052f6e3a65e880/A.json",
-                     "corpus/passes/000_d4052f6e3a65e880/B.json", "--format", "json")
+def test_passes_agree_on_the_corpus_as_reported(tmp_path):
+    """The agreement the README reports (A vs B summed over every published document
+    with two passes) is what the scorer gives now."""
+    from whosaid.project import gold_files
+
+    for name in ("A", "B"):
+        (tmp_path / name).mkdir()
+        for gold in gold_files(ROOT):
+            source = ROOT / "corpus" / "passes" / gold.stem / f"{name}.json"
+            if source.is_file():
+                (tmp_path / name / f"{gold.stem}.json").write_bytes(source.read_bytes())
+    result = run_cli("evaluate", tmp_path / "A", tmp_path / "B", "--format", "json")
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -188,6 +188,24 @@ def cmd_add(args) -> int:
     return 0
 
 
+def cmd_assign(args) -> int:
+    from whosaid.annotate.add import read_manifest
+    from whosaid.annotate.splits import append, assign
+
+    root = _root(args.root)
+    try:
+        entries = read_manifest(Path(args.manifest))
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    found = assign(root, entries)
+    if not args.dry_run:
+        append(root, found)
+    for item in found:
+        print(f"{'would add' if args.dry_run else 'added'} {item.doc_id} to {item.split} ({item.reason})")
+    print(f"whosaid assign: {len(found)} document(s) {'to assign' if args.dry_run else 'assigned'}", file=sys.stderr)
+    return 0
+
+
 def cmd_summary(args) -> int:
     from whosaid.load import summary
 
@@ -235,6 +253,12 @@ def parser() -> argparse.ArgumentParser:
     for option in ("title", "date", "url", "outlet", "licence", "attribution", "cleaning"):
         p.add_argument(f"--{option}")
     p.set_defaults(run=cmd_add)
+
+    p = sub.add_parser("assign", parents=[common],
+                       help="append reconciled documents that are in no split to the split the rule gives them")
+    p.add_argument("manifest", help="the manifest the documents were added from (the rule numbers its articles by date)")
+    p.add_argument("--dry-run", action="store_true", help="print the assignments, change nothing")
+    p.set_defaults(run=cmd_assign)
 
     p = sub.add_parser("summary", parents=[common], help="load every published config with datasets.load_dataset and count rows")
     p.set_defaults(run=cmd_summary)

@@ -74,7 +74,10 @@ def card_data(tally: Tally, manifest: dict) -> dict:
         infos.append({
             "config_name": config,
             "features": features(config)._to_yaml_list(),
-            "splits": [{"name": s, "num_examples": manifest["files"][f"data/{config}/{s}.parquet"]["rows"]}
+            # name, num_bytes and num_examples: without num_bytes `datasets` warns on every load
+            # that the splits field is malformed and ignores it.
+            "splits": [{"name": s, "num_bytes": manifest["files"][f"data/{config}/{s}.parquet"]["bytes"],
+                        "num_examples": manifest["files"][f"data/{config}/{s}.parquet"]["rows"]}
                        for s in present],
         })
     return {
@@ -250,7 +253,39 @@ def agreement_markdown(root: Path, tally: Tally) -> str:
              "| layer | measure | " + " | ".join(names) + " |", "|---|---|" + "---:|" * len(names)]
     for layer, measure, get in AGREEMENT_ROWS:
         lines.append(f"| {layer} | {measure} | " + " | ".join(get(results[n]) for n in names) + " |")
-    return "\n".join(lines)
+    return "\n".join(lines + ["", *spread_markdown(root, results["_documents"])])
+
+
+# Per-document A-vs-B figures: how agreement spreads over documents, and where it is lowest.
+SPREAD = (
+    ("quote content token F1", lambda r: r["quotes"]["content_partial"]["f1"] if r["quotes"]["gold"] or r["quotes"]["pred"]
+     else None),
+    ("speaker accuracy", lambda r: r["quotes"]["speaker_accuracy"]),
+    ("timex value accuracy", lambda r: r["timexes"]["value_accuracy"]),
+    ("entity mention F1", lambda r: r["entities"]["mentions"]["f1"]),
+)
+
+
+def spread_markdown(root: Path, doc_ids: list[str], lowest: int = 5) -> list[str]:
+    passes = root / "corpus" / "passes"
+    per_doc = {d: evaluate_files(root, [(passes / d / "A.json", passes / d / "B.json")]) for d in doc_ids}
+    lines = ["A vs B per document (documents where the measure is defined):", "",
+             "| measure | documents | minimum | median | maximum |", "|---|---:|---:|---:|---:|"]
+    for name, get in SPREAD:
+        values = sorted(v for v in (get(r) for r in per_doc.values()) if v is not None)
+        if values:
+            mid = len(values) // 2
+            median = values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+            lines.append(f"| {name} | {len(values)} | {percent(values[0])} | {percent(median)} | {percent(values[-1])} |")
+    key = SPREAD[0][1]
+    ranked = sorted((d for d in doc_ids if key(per_doc[d]) is not None), key=lambda d: (key(per_doc[d]), d))[:lowest]
+    lines += ["", f"The {len(ranked)} documents with the lowest quote content token F1 (A vs B):", "",
+              "| doc_id | quotes A / B | content token F1 | speaker accuracy |", "|---|---:|---:|---:|"]
+    for d in ranked:
+        r = per_doc[d]
+        lines.append(f"| `{d}` | {r['quotes']['gold']} / {r['quotes']['pred']} | {percent(key(r))} | "
+                     f"{percent(r['quotes']['speaker_accuracy'])} |")
+    return lines
 
 
 def checks_markdown() -> str:
