@@ -10,7 +10,7 @@ each with the kernel's accounting (wall time and peak resident memory):
 - `whosaid validate --release`;
 - `whosaid build` (which validates again in release mode, then writes);
 - the floor: read the same JSON and seeds and write the same rows
-  (`whosaid.rows.to_rows`) to Parquet with pyarrow alone — no validation, no
+  (`whosaid.publish.rows.to_rows`) to Parquet with pyarrow alone — no validation, no
   features, no manifest, no docs.
 
 Results go to scripts/bench_results.json; `whosaid build` shows them in the
@@ -61,7 +61,7 @@ def floor(folder: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from whosaid.rows import to_rows
+    from whosaid.publish.rows import to_rows
 
     out = folder / "floor"
     out.mkdir(exist_ok=True)

@@ -17,7 +17,7 @@ def test_results_json_matches_a_fresh_scoring():
 def test_every_system_produced_a_valid_file_per_gold_document():
     from conftest import run_cli
 
-    from whosaid.project import gold_files
+    from whosaid.contract.project import gold_files
 
     result = run_cli("validate", *(f"baselines/{system}" for system in score.SYSTEMS))
     assert result.returncode == 0, result.stdout

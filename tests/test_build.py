@@ -11,12 +11,12 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import ROOT, run_cli
 
-from whosaid.build import build
-from whosaid.corpus import load_corpus
-from whosaid.features import CONFIGS, features
-from whosaid.load import load_config
-from whosaid.project import gold_files, load_json, read_splits
-from whosaid.rows import from_rows
+from whosaid.contract.corpus import load_corpus
+from whosaid.contract.project import gold_files, load_json, read_splits
+from whosaid.publish.build import build
+from whosaid.publish.features import CONFIGS, features
+from whosaid.publish.load import load_config
+from whosaid.publish.rows import from_rows
 
 DOCS = load_corpus(ROOT)
 GENERATED = ("README.md", "DATASHEET.md", "croissant.json")
@@ -286,7 +286,7 @@ def test_build_on_a_readme_without_its_blocks_is_a_user_error(tmp_path):
 
 def _gold_values(config: str, column: str):
     """What the gold corpus says each published cell of `column` holds, read from
-    the corpus files independently of whosaid.rows: one value per row, in order."""
+    the corpus files independently of whosaid.publish.rows: one value per row, in order."""
     layer = {"entities": "entities", "quotes": "quotes", "timexes": "timexes", "stances": "stances"}.get(config)
     for d in DOCS:
         doc = d.doc
@@ -329,7 +329,7 @@ def _gold_values(config: str, column: str):
 def test_every_column_the_gold_fills_is_published_non_null(loaded):
     """A renamed key where rows are built used to publish a column of nulls with
     every test green; each cell must be non-null exactly where the gold has a value."""
-    from whosaid.features import column_names
+    from whosaid.publish.features import column_names
 
     for config in CONFIGS:
         table = [row for split in loaded[config].values() for row in split]
@@ -341,7 +341,7 @@ def test_every_column_the_gold_fills_is_published_non_null(loaded):
 
 
 def test_rows_whose_keys_differ_from_the_columns_are_refused():
-    from whosaid.rows import RowShapeError, conform, to_rows
+    from whosaid.publish.rows import RowShapeError, conform, to_rows
 
     doc = DOCS[0]
     rows = to_rows(doc.doc, doc.text)

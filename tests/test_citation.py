@@ -18,7 +18,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from whosaid import croissant
+from whosaid.publish import croissant
 from whosaid.version import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,8 +67,8 @@ def test_citation_cff_matches_the_release():
 
 
 def test_title_and_author_are_the_same_everywhere():
-    """One home (whosaid/about.py): the CFF, the package metadata and the README agree with it."""
-    from whosaid import about
+    """One home (whosaid/publish/about.py): the CFF, the package metadata and the README agree with it."""
+    from whosaid.publish import about
 
     cff = _load_cff()
     assert cff["title"] == about.TITLE

@@ -17,8 +17,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from whosaid import croissant
-from whosaid.features import COLUMNS, CONFIGS
+from whosaid.publish import croissant
+from whosaid.publish.features import COLUMNS, CONFIGS
 from whosaid.version import __version__
 
 mlc = pytest.importorskip("mlcroissant")
@@ -70,7 +70,7 @@ def test_header(jsonld, dataset, manifest):
     assert jsonld["version"] == __version__ == manifest["version"]
     assert dataset.metadata.version == __version__
     assert jsonld["name"] == "WhoSaid"
-    from whosaid.about import TEXT_LICENCE_URLS
+    from whosaid.publish.about import TEXT_LICENCE_URLS
 
     # The annotations' licence first, then each text licence the corpus uses.
     assert jsonld["license"][0] == croissant.LICENSE

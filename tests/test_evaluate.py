@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from conftest import ROOT, run_cli
 
-from whosaid.evaluate import cohen_kappa, evaluate, stance_scores, tokenize
+from whosaid.score.evaluate import cohen_kappa, evaluate, stance_scores, tokenize
 
 TEXT = 'Ann said "We won." Bob said the game was close. Ann added that it rained on Monday.'
 
@@ -208,7 +208,7 @@ def test_cli_refuses_invalid_input(tmp_path):
 def test_passes_agree_on_the_corpus_as_reported(tmp_path):
     """The agreement the README reports (A vs B summed over every published document
     with two passes) is what the scorer gives now."""
-    from whosaid.project import gold_files
+    from whosaid.contract.project import gold_files
 
     for name in ("A", "B"):
         (tmp_path / name).mkdir()

@@ -6,7 +6,7 @@ import pytest
 from conftest import ROOT
 
 from whosaid.annotate.splits import RULE, planned_splits
-from whosaid.project import gold_path, load_json, read_splits, sha256_file
+from whosaid.contract.project import gold_path, load_json, read_splits, sha256_file
 
 # The split lists as each release published them: corpus/splits/releases/<version>/<split>.txt.
 RELEASES = sorted(p for p in (ROOT / "corpus" / "splits" / "releases").iterdir() if p.is_dir())

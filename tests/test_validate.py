@@ -7,8 +7,8 @@ import shutil
 import pytest
 from conftest import FIXTURES, ROOT, run_cli, validate_json
 
-from whosaid.checks import CHECKS, LEVELS
-from whosaid.project import gold_files, read_seed_text
+from whosaid.contract.checks import CHECKS, LEVELS
+from whosaid.contract.project import gold_files, read_seed_text
 
 INVALID = FIXTURES / "invalid"
 VALID = FIXTURES / "valid"

@@ -39,7 +39,7 @@ def run(venv, *args, cwd):
 
 
 def test_the_wheel_is_what_runs(installed, tmp_path):
-    where = subprocess.run([str(installed / "bin" / "python"), "-c", "import whosaid.project as p; "
+    where = subprocess.run([str(installed / "bin" / "python"), "-c", "import whosaid.contract.project as p; "
                             "print(p.__file__); print(p.SCHEMA_PATH.is_file() and not p.SCHEMA_PATH.is_symlink())"],
                            cwd=tmp_path, capture_output=True, text=True, check=True).stdout.split()
     assert where[0].startswith(str(installed)), where

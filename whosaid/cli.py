@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from whosaid.project import corpus_files, find_root
+from whosaid.contract.project import corpus_files, find_root
 
 
 class UsageError(Exception):
@@ -46,8 +46,8 @@ def _expand(paths: list[str], root: Path) -> list[Path]:
 
 
 def cmd_validate(args) -> int:
-    from whosaid.checks import LEVELS
-    from whosaid.validate import validate
+    from whosaid.contract.checks import LEVELS
+    from whosaid.contract.validate import validate
 
     root = _root(args.root)
     level = args.level
@@ -71,7 +71,7 @@ def cmd_validate(args) -> int:
 
 def _documents_of(arg: str) -> dict[str, Path]:
     """{doc_id: path} of the corpus files a GOLD or PRED argument names."""
-    from whosaid.validate import parse_json
+    from whosaid.contract.validate import parse_json
 
     path = Path(arg)
     if path.is_dir():
@@ -90,8 +90,8 @@ def _documents_of(arg: str) -> dict[str, Path]:
 
 
 def cmd_evaluate(args) -> int:
-    from whosaid.evaluate import as_text, evaluate_files
-    from whosaid.validate import validate_file
+    from whosaid.contract.validate import validate_file
+    from whosaid.score.evaluate import as_text, evaluate_files
 
     root = _root(args.root)
     gold, pred = _documents_of(args.gold), _documents_of(args.pred)
@@ -118,8 +118,8 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from whosaid.build import build
-    from whosaid.docs import DocsError
+    from whosaid.publish.build import build
+    from whosaid.publish.docs import DocsError
 
     root = _root(args.root)
     try:
@@ -139,9 +139,9 @@ def cmd_build(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from whosaid.corpus import iter_corpus
-    from whosaid.stats import markdown, tally
-    from whosaid.validate import validate
+    from whosaid.contract.corpus import iter_corpus
+    from whosaid.contract.validate import validate
+    from whosaid.publish.stats import markdown, tally
 
     root = _root(args.root)
     report = validate(corpus_files(root), root)
@@ -171,7 +171,7 @@ def cmd_add(args) -> int:
                  "url": args.url, "outlet": args.outlet, "licence": args.licence,
                  "attribution": args.attribution, "cleaning": args.cleaning, "source": None}
         if entry["sha256"] is None and text.is_file():
-            from whosaid.project import sha256_file
+            from whosaid.contract.project import sha256_file
             entry["sha256"] = sha256_file(text)
         entries, base, only = [entry], text.parent, None
     planned = plan(root, entries, base, only)
@@ -207,7 +207,7 @@ def cmd_assign(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from whosaid.load import summary
+    from whosaid.publish.load import summary
 
     root = _root(args.root)
     print(summary(root))

@@ -5,7 +5,7 @@ reads the seed text and the gold ``corpus/<doc_id>.json`` (only its ``document``
 block: metadata and the DCT, ``document.dct.value``), runs its tool, records the
 raw output as JSON in ``tests/fixtures/baselines/<system>/<doc_id>.raw.json``,
 converts it with the pure converter in convert.py, checks the result with the
-project's own validator (whosaid.validate.check_document: schema, seed, spans,
+project's own validator (whosaid.contract.validate.check_document: schema, seed, spans,
 references, content) and that every record of every layer is a draft, and
 writes ``baselines/<system>/<doc_id>.json``.
 
@@ -28,8 +28,8 @@ sys.path.insert(0, str(HERE))
 
 import convert  # noqa: E402
 
-from whosaid.project import gold_files, load_json, read_seed_text  # noqa: E402
-from whosaid.validate import check_document  # noqa: E402
+from whosaid.contract.project import gold_files, load_json, read_seed_text  # noqa: E402
+from whosaid.contract.validate import check_document  # noqa: E402
 
 ROOT = HERE.parent.parent
 

@@ -28,7 +28,7 @@ import hashlib
 import re
 from typing import Any
 
-from whosaid.schema import load_schema
+from whosaid.contract.schema import load_schema
 
 SCHEMA_VERSION = load_schema()["properties"]["schema_version"]["const"]
 

@@ -12,8 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from whosaid.evaluate import evaluate_files
-from whosaid.project import gold_files, load_json
+from whosaid.contract.project import gold_files, load_json
+from whosaid.score.evaluate import evaluate_files
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT / "scripts" / "baselines"))

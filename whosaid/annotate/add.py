@@ -24,9 +24,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from whosaid.project import gold_path, is_file, sha256_file
-from whosaid.schema import load_schema
-from whosaid.validate import check_document
+from whosaid.contract.project import gold_path, is_file, sha256_file
+from whosaid.contract.schema import load_schema
+from whosaid.contract.validate import check_document
 
 SCHEMA_VERSION = load_schema()["properties"]["schema_version"]["const"]
 LICENCES = tuple(v for v in load_schema()["properties"]["document"]["properties"]["licence"]["enum"] if v)

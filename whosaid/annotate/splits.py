@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from whosaid.project import gold_path, is_file, load_json, read_splits, sha256_file
+from whosaid.contract.project import gold_path, is_file, load_json, read_splits, sha256_file
 
 RULE = ("train", "train", "train", "validation", "test")
 

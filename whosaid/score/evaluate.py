@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from whosaid import schema
-from whosaid.project import load_json, read_seed_text
+from whosaid.contract import schema
+from whosaid.contract.project import load_json, read_seed_text
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 # Weight of cue + source overlap in quote alignment. It can change which of two

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from whosaid.project import SCHEMA_PATH
+from whosaid.contract.project import SCHEMA_PATH
 
 
 @lru_cache(maxsize=1)

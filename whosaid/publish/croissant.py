@@ -2,7 +2,7 @@
 
 `whosaid build` calls `render(root, manifest)` with the manifest it is about to
 write as data/MANIFEST.json and writes the text to `croissant.json` at the root.
-Everything comes from that manifest, `whosaid.features` and
+Everything comes from that manifest, `whosaid.publish.features` and
 `whosaid.version`: no clock, no machine, no listing of the disk, so the same
 inputs give the same bytes.
 
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from datasets import ClassLabel, List, Value
 
-from whosaid.about import (
+from whosaid.publish.about import (
     ANNOTATION_LICENSE_SPDX,
     ANNOTATION_LICENSE_URL,
     CREATOR,
@@ -38,7 +38,7 @@ from whosaid.about import (
     TITLE,
     bibtex,
 )
-from whosaid.features import COLUMNS, CONFIGS
+from whosaid.publish.features import COLUMNS, CONFIGS
 from whosaid.version import __version__
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
@@ -78,7 +78,7 @@ CONFIG_DESCRIPTIONS = {
                "the quotes that show it.",
 }
 
-# Sub-fields of spans (whosaid.features.SPAN), wherever they occur.
+# Sub-fields of spans (whosaid.publish.features.SPAN), wherever they occur.
 SUB_FIELD_DESCRIPTIONS = {
     "start": "Offset of the span's first code point in the document text (0-based).",
     "end": "Offset one past the span's last code point.",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from whosaid.project import gold_path, load_json, read_seed_text, read_splits
+from whosaid.contract.project import gold_path, load_json, read_seed_text, read_splits
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 # The schema's home is schema/annotation.schema.json at the project root; the
-# package reaches it through whosaid/annotation.schema.json (a symbolic link in
+# package reaches it through whosaid/contract/annotation.schema.json (a symbolic link in
 # the source tree, a copy in a built wheel).
 SCHEMA_PATH = Path(__file__).resolve().parent / "annotation.schema.json"
 SPLIT_ORDER = ("train", "validation", "test")

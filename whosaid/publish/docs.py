@@ -15,12 +15,13 @@ from pathlib import Path
 import yaml
 from datasets import ClassLabel, List
 
-from whosaid import schema, stats
-from whosaid.about import NAME, TEXT_LICENCE_URLS, bibtex, size_category
-from whosaid.evaluate import evaluate_files, percent
-from whosaid.features import COLUMNS, CONFIGS, DEFAULT_CONFIG, features
-from whosaid.project import gold_path
-from whosaid.stats import Tally
+from whosaid.contract import schema
+from whosaid.contract.project import gold_path
+from whosaid.publish import stats
+from whosaid.publish.about import NAME, TEXT_LICENCE_URLS, bibtex, size_category
+from whosaid.publish.features import COLUMNS, CONFIGS, DEFAULT_CONFIG, features
+from whosaid.publish.stats import Tally
+from whosaid.score.evaluate import evaluate_files, percent
 from whosaid.version import __version__
 
 BLOCK = re.compile(r"<!-- whosaid:begin (?P<name>[a-z-]+) -->\n.*?<!-- whosaid:end (?P=name) -->", re.S)
@@ -289,7 +290,7 @@ def spread_markdown(root: Path, doc_ids: list[str], lowest: int = 5) -> list[str
 
 
 def checks_markdown() -> str:
-    from whosaid.checks import CHECKS
+    from whosaid.contract.checks import CHECKS
 
     lines = ["| check id | level | severity | requires |", "|---|---|---|---|"]
     lines += [f"| `{c.id}` | {c.level} | {c.severity} | {_cell(c.summary)} |" for c in CHECKS.values()]

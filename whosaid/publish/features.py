@@ -1,6 +1,6 @@
 """The published columns: for each config, its `datasets.Features` and what each column means.
 
-Label sets come from the schema (`whosaid.schema`); column descriptions point
+Label sets come from the schema (`whosaid.contract.schema`); column descriptions point
 into the schema's descriptions wherever the column is a corpus field, so each
 fact is written once. The README's field tables are generated from here.
 """
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from datasets import ClassLabel, Features, List, Value
 
-from whosaid import schema
+from whosaid.contract import schema
 
 CONFIGS = ("documents", "entities", "quotes", "timexes", "stances")
 DEFAULT_CONFIG = "documents"

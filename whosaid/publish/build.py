@@ -21,14 +21,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from datasets import ClassLabel
 
-from whosaid.about import NAME
-from whosaid.checks import has_error
-from whosaid.corpus import Document
-from whosaid.features import CONFIGS, features
-from whosaid.project import SCHEMA_PATH, corpus_files, gold_path, is_file, read_splits, sha256_file
-from whosaid.rows import to_rows
-from whosaid.stats import Tally
-from whosaid.validate import Report, check_splits, is_doc_id, listed_ids, validate_file
+from whosaid.contract.checks import has_error
+from whosaid.contract.corpus import Document
+from whosaid.contract.project import SCHEMA_PATH, corpus_files, gold_path, is_file, read_splits, sha256_file
+from whosaid.contract.validate import Report, check_splits, is_doc_id, listed_ids, validate_file
+from whosaid.publish.about import NAME
+from whosaid.publish.features import CONFIGS, features
+from whosaid.publish.rows import to_rows
+from whosaid.publish.stats import Tally
 from whosaid.version import __version__
 
 ROW_GROUP_SIZE = 10_000  # rows a row group; also the most rows of one config held in memory
@@ -186,7 +186,7 @@ def _swap_folder(staged: Path, target: Path) -> None:
 
 def build(root: Path, out: Path | None = None) -> BuildResult:
     """Validate in release mode; when valid, write `out` (default: `root`)."""
-    from whosaid import croissant, docs
+    from whosaid.publish import croissant, docs
 
     out = Path(out or root)
     out.mkdir(parents=True, exist_ok=True)

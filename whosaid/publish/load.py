@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from whosaid.features import CONFIGS
+from whosaid.publish.features import CONFIGS
 
 
 def load_config(root: Path, config: str, cache_dir: str):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from whosaid import schema
-from whosaid.corpus import Document
+from whosaid.contract import schema
+from whosaid.contract.corpus import Document
 
 LAYER_LABELS = (
     ("quotes", "type", "quote_type"),

@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
-from whosaid.features import CONFIGS, column_names
-from whosaid.spans import Span
+from whosaid.contract.spans import Span
+from whosaid.publish.features import CONFIGS, column_names
 
 SEPARATOR = " [...] "
 
@@ -29,7 +29,7 @@ def conform(config: str, row: dict) -> dict:
         raise RowShapeError(f"{config}: a row's keys differ from the published columns "
                             f"(missing {missing or 'none'}, unknown {unknown or 'none'}"
                             f"{', order differs' if not missing and not unknown else ''}); "
-                            "fix whosaid/rows.py or the columns in whosaid/features.py")
+                            "fix whosaid/publish/rows.py or the columns in whosaid/publish/features.py")
     return row
 
 

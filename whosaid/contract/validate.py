@@ -18,11 +18,11 @@ from pathlib import Path
 import jsonschema_rs
 from jsonschema import Draft202012Validator, ValidationError, validators
 
-from whosaid import timex
-from whosaid.checks import LEVELS, Problem, has_error, problem
-from whosaid.project import gold_path, is_file, read_splits, relative
-from whosaid.schema import load_schema, pattern
-from whosaid.spans import is_fragment_list, iter_spans, span_groups
+from whosaid.contract import timex
+from whosaid.contract.checks import LEVELS, Problem, has_error, problem
+from whosaid.contract.project import gold_path, is_file, read_splits, relative
+from whosaid.contract.schema import load_schema, pattern
+from whosaid.contract.spans import is_fragment_list, iter_spans, span_groups
 
 LAYERS = (("entities", "entity"), ("quotes", "quote"), ("timexes", "timex"), ("stances", "stance"))
 RECORD_REFS = {
@@ -523,7 +523,7 @@ def check_splits(root: Path, splits: dict) -> list[Problem]:
 
 
 def validate(paths: list[Path], root: Path, *, release: bool = False, level: str = LEVELS[-1]) -> Report:
-    """Validate `paths`, running the levels up to and including `level` (see whosaid.checks.LEVELS)."""
+    """Validate `paths`, running the levels up to and including `level` (see whosaid.contract.checks.LEVELS)."""
     splits = read_splits(root)
     listed = listed_ids(splits)
     found: list[Problem] = []
