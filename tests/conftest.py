@@ -9,6 +9,19 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+def pytest_sessionstart(session):
+    """Before any test module reads the corpus: a corpus file that is not JSON stops the
+    run with the file and the place named (as `whosaid validate` reports it), not with a
+    traceback at collection."""
+    from whosaid.contract.project import corpus_files
+    from whosaid.contract.validate import validate
+
+    report = validate(corpus_files(ROOT), ROOT, level="json")
+    if not report.ok:
+        lines = "\n".join(p.as_text() for p in report.problems)
+        pytest.exit(f"the corpus has files that are not JSON; fix them first:\n{lines}", returncode=1)
+
+
 def run_cli(*args, cwd=ROOT):
     """Run `python -m whosaid ...` as a user would; returns the CompletedProcess."""
     return subprocess.run([sys.executable, "-m", "whosaid", *map(str, args)], cwd=cwd,

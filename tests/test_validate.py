@@ -84,7 +84,15 @@ def test_text_output_names_file_pointer_id_expected_found_and_fix():
     line = result.stdout.strip()
     assert re.fullmatch(
         r"corpus/fx_crlf_emoji\.json:/quotes/1/cue: error \[span-text-mismatch\] "
-        r"expected 'said', found 'sai ' at \[\d+,\d+\); fix the offsets or the text", line), line
+        r"expected 'said', found 'sai ' at \[\d+,\d+\); they first differ at character 3: "
+        r"the text has 'd' \(U\+0064\), the span ' ' \(U\+0020\); fix the offsets or the text", line), line
+
+
+def test_messages_are_grammatical_and_specific():
+    result = run_cli("validate", "--root", INVALID / "ref-wrong-kind")
+    assert "expected the id of an entity, found 'q1', the id of a quote" in result.stdout, result.stdout
+    result = run_cli("validate", "--root", INVALID / "schema-violation")
+    assert "expected one of 'direct', 'indirect', 'mixed', found 'reported'" in result.stdout, result.stdout
 
 
 def test_unknown_path_is_a_usage_error():
@@ -182,3 +190,30 @@ def test_awkward_paths_are_reported_not_raised(tmp_path, make):
         expected = {"json-syntax"}
     code, problems = validate_json("--root", project)
     assert code == 1 and {p["check"] for p in problems} == expected, problems
+
+
+def test_missing_properties_are_named_once_in_one_sentence():
+    from whosaid.contract.validate import check_schema
+
+    doc = json.loads((VALID / "corpus" / "fx_crlf_emoji.json").read_text(encoding="utf-8"))
+    for key in ("licence", "attribution"):
+        del doc["document"][key]
+    messages = [p.message for p in check_schema(doc, "x.json")]
+    assert messages == ["expected the properties 'licence' and 'attribution', found them missing"], messages
+
+
+def test_a_broken_corpus_file_stops_the_test_run_with_its_name(tmp_path):
+    import subprocess
+    import sys
+
+    project = tmp_path / "copy"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv*", ".git", "site", "build", "__pycache__",
+                                                                  ".pytest_cache", ".hypothesis"))
+    gold = sorted(gold_files(project))[-1]
+    gold.write_text(gold.read_text(encoding="utf-8")[:-20], encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+                            cwd=project, capture_output=True, text=True, timeout=600)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"corpus/{gold.name}: error [json-syntax] expected JSON" in output, output
+    assert "Traceback" not in output, output

@@ -83,6 +83,11 @@ def _fast_schema_validator():
     return jsonschema_rs.validator_for(load_schema())
 
 
+def _a(noun: str) -> str:
+    """The noun with its indefinite article: "an entity", "a quote"."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def _short(value, limit: int = 60) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -179,8 +184,10 @@ def _schema_message(error) -> str:
     if keyword == "type":
         return f"expected {expected if isinstance(expected, str) else ' or '.join(expected)}, found {_short(found)}"
     if keyword == "required":
-        missing = [key for key in expected if isinstance(found, dict) and key not in found]
-        return f"expected property {', '.join(map(repr, missing))}, found it missing"
+        missing = [repr(key) for key in expected if isinstance(found, dict) and key not in found]
+        if len(missing) == 1:
+            return f"expected the property {missing[0]}, found it missing"
+        return f"expected the properties {', '.join(missing[:-1])} and {missing[-1]}, found them missing"
     if keyword == "additionalProperties":
         return f"expected only the schema's properties, found {error.message.split('(')[-1].rstrip(')')}"
     if keyword == "enum":
@@ -222,7 +229,9 @@ def check_schema(doc: object, shown: str, *, fractions: bool = True) -> list[Pro
     if not found and _fast_schema_validator().is_valid(doc):
         return []
     for error in sorted(_schema_validator().iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
-        found.append(problem("schema-violation", shown, _pointer(error.absolute_path), _schema_message(error)))
+        item = problem("schema-violation", shown, _pointer(error.absolute_path), _schema_message(error))
+        if item not in found:  # the same failure reached through several schema branches is reported once
+            found.append(item)
     if not found and not _fast_schema_validator().is_valid(doc):
         # The two implementations disagree: report what the compiled one saw.
         for error in _fast_schema_validator().iter_errors(doc):
@@ -268,6 +277,16 @@ def check_seed(doc: dict, path: Path, root: Path, shown: str) -> tuple[str | Non
     return text, found
 
 
+def _first_difference(expected: str, found: str) -> str:
+    """Where two strings first differ, for a message: '' when they are equal."""
+    at = next((i for i, (a, b) in enumerate(zip(expected, found, strict=False)) if a != b), min(len(expected), len(found)))
+    if at == len(expected) == len(found):
+        return ""
+    left = f"{expected[at]!r} (U+{ord(expected[at]):04X})" if at < len(expected) else "the end"
+    right = f"{found[at]!r} (U+{ord(found[at]):04X})" if at < len(found) else "the end"
+    return f"; they first differ at character {at}: the text has {left}, the span {right}"
+
+
 def check_spans(doc: dict, text: str, shown: str) -> list[Problem]:
     found = []
     size = len(text)
@@ -283,7 +302,8 @@ def check_spans(doc: dict, text: str, shown: str) -> list[Problem]:
             found.append(problem("span-empty", shown, pointer, f"expected end > start, found {where}"))
         elif text[start:end] != claimed:
             found.append(problem("span-text-mismatch", shown, pointer,
-                                 f"expected {_short(text[start:end])}, found {_short(claimed)} at {where}"))
+                                 f"expected {_short(text[start:end])}, found {_short(claimed)} at {where}"
+                                 f"{_first_difference(text[start:end], claimed)}"))
         else:
             found.append(problem("span-whitespace", shown, pointer,
                                  f"expected no whitespace at the edges, found {_short(claimed)} at {where}"))
@@ -317,9 +337,11 @@ def _reference(kinds, shown, pointer, value, expected, extra=()) -> list[Problem
     if value is None or value in extra:
         return []
     if value not in kinds:
-        return [problem("ref-unresolved", shown, pointer, f"expected the id of a {expected}, found {value!r}, which no record has")]
+        return [problem("ref-unresolved", shown, pointer,
+                        f"expected the id of {_a(expected)}, found {value!r}, which no record has")]
     if kinds[value] != expected:
-        return [problem("ref-wrong-kind", shown, pointer, f"expected the id of a {expected}, found {value!r}, a {kinds[value]}")]
+        return [problem("ref-wrong-kind", shown, pointer,
+                        f"expected the id of {_a(expected)}, found {value!r}, the id of {_a(kinds[value])}")]
     return []
 
 
