@@ -364,3 +364,33 @@ def test_loading_every_config_prints_no_warning(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Ignoring part of dataset_info" not in result.stderr, result.stderr
     assert "warning" not in result.stderr.lower(), result.stderr
+
+
+def test_a_rebuilt_release_is_what_load_dataset_returns_with_the_default_cache(tmp_path):
+    """`datasets` keys its cache of a local folder on file names, not contents: a changed
+    note must still reach a user who loads again with the default cache after a rebuild."""
+    project = tmp_path / "clone"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv*", ".git", "site", "build", "__pycache__",
+                                                                  ".pytest_cache", ".hypothesis"))
+    env = {"HF_HOME": str(tmp_path / "hf"), "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1",
+           "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    load = ("import datasets, sys\n"
+            "rows = datasets.load_dataset(sys.argv[1], 'quotes', split='test')\n"
+            "print(rows[0]['quote_id'], rows[0]['note'])\n")
+
+    def first_note():
+        result = subprocess.run([sys.executable, "-c", load, str(project)], capture_output=True, text=True,
+                                env=env, timeout=600)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    before = first_note()
+    doc_id = read_splits(project)["test"][0][1]
+    gold = project / "corpus" / f"{doc_id}.json"
+    doc = json.loads(gold.read_text(encoding="utf-8"))
+    doc["quotes"][0]["note"] = "A note changed after the first release."
+    gold.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert run_cli("build", "--root", project).returncode == 0
+    after = first_note()
+    assert before != after
+    assert after == f"{doc['quotes'][0]['id']} A note changed after the first release."

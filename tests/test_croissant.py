@@ -119,5 +119,5 @@ def test_record_set_loads_offline_with_the_parquet_row_counts(dataset, manifest,
     records = list(dataset.records(record_set=config))
     assert len(records) == sum(parquet_rows.values())
     by_split = Counter(record[f"{config}/split"].decode() for record in records)
-    assert by_split == Counter({p.rsplit("/", 1)[1][: -len(".parquet")]: n for p, n in parquet_rows.items()})
+    assert by_split == Counter({manifest["files"][p]["split"]: n for p, n in parquet_rows.items()})
     assert sorted(by_split) == manifest["configs"][config]

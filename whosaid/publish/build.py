@@ -26,6 +26,7 @@ from whosaid.contract.corpus import Document
 from whosaid.contract.project import SCHEMA_PATH, corpus_files, gold_path, is_file, read_splits, sha256_file
 from whosaid.contract.validate import Report, check_splits, is_doc_id, listed_ids, validate_file
 from whosaid.publish.about import NAME
+from whosaid.publish.datafiles import data_file_name
 from whosaid.publish.features import CONFIGS, features
 from whosaid.publish.rows import to_rows
 from whosaid.publish.stats import Tally
@@ -104,8 +105,11 @@ class ParquetSink:
         files = {}
         for config, split in sorted(self.writers):
             path = self.folder / config / f"{split}.parquet"
-            files[f"{config}/{split}.parquet"] = {"rows": self.rows[(config, split)], "sha256": sha256_file(path),
-                                                  "bytes": path.stat().st_size}
+            digest = sha256_file(path)
+            named = path.with_name(data_file_name(split, digest))
+            os.replace(path, named)
+            files[f"{config}/{named.name}"] = {"config": config, "split": split, "rows": self.rows[(config, split)],
+                                               "sha256": digest, "bytes": named.stat().st_size}
         return files
 
 
@@ -154,7 +158,7 @@ def manifest(root: Path, files: dict[str, dict], tally: Tally) -> dict:
         "documents": tally.documents,
         "languages": sorted(tally.languages),
         "text_licences": {licence or "unknown": count for licence, count in tally.licences().items()},
-        "configs": {config: [p.split("/")[1][: -len(".parquet")] for p in files if p.startswith(config + "/")]
+        "configs": {config: [entry["split"] for entry in files.values() if entry["config"] == config]
                     for config in CONFIGS},
         "files": {f"data/{path}": entry for path, entry in files.items()},
         "inputs": inputs,

@@ -38,6 +38,7 @@ from whosaid.publish.about import (
     TITLE,
     bibtex,
 )
+from whosaid.publish.datafiles import SPLIT_FROM_NAME, split_of
 from whosaid.publish.features import COLUMNS, CONFIGS
 from whosaid.version import __version__
 
@@ -141,12 +142,8 @@ CONTEXT = {
 }
 
 
-def _split_of(path: str) -> str:
-    return path.rsplit("/", 1)[1][: -len(".parquet")]
-
-
 def _file_id(path: str) -> str:
-    return path  # e.g. data/quotes/test.parquet: unique, and says what it is
+    return path  # e.g. data/quotes/test-0123456789ab.parquet: unique, and says what it is
 
 
 def _source(file_ref: dict, column: str | None = None, json_path: tuple[str, ...] = (), *,
@@ -204,14 +201,14 @@ def _record_set(config: str, paths: list[str]) -> dict:
         file_ref = {"fileObject": {"@id": _file_id(paths[0])}}
     else:
         file_ref = {"fileSet": {"@id": f"data/{config}"}}
-    splits = [_split_of(p) for p in paths]
+    splits = [split_of(p) for p in paths]
     fields = [{
         "@type": "cr:Field",
         "@id": f"{config}/split",
         "name": "split",
         "description": "The split the row belongs to (" + ", ".join(splits) + "), from the file name.",
         "dataType": "sc:Text",
-        "source": _source(file_ref, file_property="fullpath", regex=r"^(?:.*/)?([^/]+)\.parquet$"),
+        "source": _source(file_ref, file_property="fullpath", regex=SPLIT_FROM_NAME),
     }]
     fields += [_field(f"{config}/{column.name}", column.feature, column.description, file_ref, column.name)
                for column in COLUMNS[config]]
@@ -231,7 +228,7 @@ def metadata(manifest: dict) -> dict:
         "@type": "cr:FileObject",
         "@id": _file_id(path),
         "name": path,
-        "description": f"The {_split_of(path)} split of the {path.split('/')[1]} config "
+        "description": f"The {split_of(path)} split of the {path.split('/')[1]} config "
                        f"({files[path]['rows']} rows).",
         "contentUrl": path,
         "contentSize": f"{files[path]['bytes']} B",

@@ -19,6 +19,7 @@ from whosaid.contract import schema
 from whosaid.contract.project import gold_path
 from whosaid.publish import stats
 from whosaid.publish.about import NAME, TEXT_LICENCE_URLS, bibtex, size_category
+from whosaid.publish.datafiles import data_file
 from whosaid.publish.features import COLUMNS, CONFIGS, DEFAULT_CONFIG, features
 from whosaid.publish.stats import Tally
 from whosaid.score.evaluate import evaluate_files, percent
@@ -66,20 +67,19 @@ def card_data(tally: Tally, manifest: dict) -> dict:
     splits = list(tally.doc_ids)
     configs, infos = [], []
     for config in CONFIGS:
-        present = [s for s in splits if f"data/{config}/{s}.parquet" in manifest["files"]]
+        present = {s: found for s in splits if (found := data_file(manifest, config, s))}
         entry = {"config_name": config}
         if config == DEFAULT_CONFIG:
             entry["default"] = True
-        entry["data_files"] = [{"split": s, "path": f"data/{config}/{s}.parquet"} for s in present]
+        entry["data_files"] = [{"split": s, "path": path} for s, (path, _) in present.items()]
         configs.append(entry)
         infos.append({
             "config_name": config,
             "features": features(config)._to_yaml_list(),
             # name, num_bytes and num_examples: without num_bytes `datasets` warns on every load
             # that the splits field is malformed and ignores it.
-            "splits": [{"name": s, "num_bytes": manifest["files"][f"data/{config}/{s}.parquet"]["bytes"],
-                        "num_examples": manifest["files"][f"data/{config}/{s}.parquet"]["rows"]}
-                       for s in present],
+            "splits": [{"name": s, "num_bytes": file["bytes"], "num_examples": file["rows"]}
+                       for s, (_, file) in present.items()],
         })
     return {
         "pretty_name": NAME,
