@@ -217,3 +217,12 @@ def test_a_broken_corpus_file_stops_the_test_run_with_its_name(tmp_path):
     assert result.returncode != 0
     assert f"corpus/{gold.name}: error [json-syntax] expected JSON" in output, output
     assert "Traceback" not in output, output
+
+
+@pytest.mark.parametrize("check_id", sorted(CHECKS))
+def test_a_check_lives_in_the_module_of_its_level(check_id):
+    """A newcomer finds a check from its id: its level names the module that raises it."""
+    module = ROOT / "whosaid" / "contract" / "levels" / f"{CHECKS[check_id].level}.py"
+    others = [p for p in module.parent.glob("*.py") if p != module]
+    assert f'"{check_id}"' in module.read_text(encoding="utf-8"), module
+    assert not [p.name for p in others if f'"{check_id}"' in p.read_text(encoding="utf-8")]

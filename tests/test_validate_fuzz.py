@@ -98,7 +98,7 @@ def test_mutations_never_crash(raw):
 @example(json.dumps({**DOC, "doc_id": "fx_crlf_emoji\n"}))
 def test_fast_and_reference_schema_validators_agree(raw):
     """The compiled fast path never accepts what the reference implementation rejects."""
-    from whosaid.contract.validate import _fast_schema_validator, _schema_validator, check_schema
+    from whosaid.contract.levels.schema import _fast_schema_validator, _schema_validator, check_schema
 
     try:
         doc = json.loads(raw)
