@@ -186,3 +186,17 @@ def test_the_default_site_folder_is_not_committed(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "index.html").is_file()
 
+
+def test_the_readme_shows_a_picture_of_a_document_page_and_how_to_open_the_site():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"!\[[^\]]+\]\(docs/document-page\.png\)", readme)
+    assert "whosaid site && xdg-open site/index.html" in readme
+    png = (ROOT / "docs" / "document-page.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert width >= 1000 and height >= 600
+    script = (ROOT / "scripts" / "screenshot.py").read_text(encoding="utf-8")
+    pictured = re.search(r'^DOC = "([^"]+)"', script, re.M).group(1)
+    assert pictured in {d.doc_id for d in DOCS}
+    title = next(d for d in DOCS if d.doc_id == pictured).doc["document"]["title"]
+    assert f'"{title}", Wikinews contributors, CC BY 2.5' in readme  # the licence's attribution, beside the picture
