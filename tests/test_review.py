@@ -145,12 +145,16 @@ def test_a_decision_about_a_record_changed_since_the_page_was_made_is_refused(pr
 
 
 def test_applying_the_same_decisions_twice_is_refused(project, tmp_path):
-    made = write(tmp_path / "d.json", decisions(project, {"q1": ("accept", None), "q2": ("flag", "why?")}))
+    made = write(tmp_path / "d.json", decisions(project, {"q1": ("accept", None), "q2": ("flag", " why? ")}))
     assert apply(project, made).returncode == 0
     before = snapshot(project)
     result = apply(project, made)
     assert result.returncode == 1
     assert "[review-record-changed]" in result.stderr and "[review-already-applied]" in result.stderr
+    assert snapshot(project) == before
+    flag_only = write(tmp_path / "f.json", decisions(project, {"q2": ("flag", "why?")}))
+    result = apply(project, flag_only)  # the flag leaves q2 as it was, so only this check can refuse it
+    assert result.returncode == 1 and "[review-already-applied]" in result.stderr
     assert snapshot(project) == before
 
 

@@ -178,7 +178,7 @@ def _check_document(root: Path, shown: str, pointer: str, entry: dict, doc: dict
                                       f"{corpus} record {rid}: expected a comment saying what is wrong, found "
                                       f"{'none' if 'comment' not in decision else 'an empty one'}",
                                       "write the comment in the box beside Flag on the page and save again"))
-            elif any(reviewer == r["reviewer"] and {"id": rid, "comment": comment} in r["flagged"]
+            elif any(reviewer == r["reviewer"] and {"id": rid, "comment": comment.strip()} in r["flagged"]
                      for r in doc["provenance"].get("reviews", [])):
                 found.append(_problem("review-already-applied", shown, where,
                                       f"{corpus} record {rid}: expected a new decision, found the same flag by "
