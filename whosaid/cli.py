@@ -1,4 +1,4 @@
-"""`whosaid <command>`: validate, build, evaluate, stats, site, review.
+"""`whosaid <command>`: validate, build, evaluate, stats.
 
 Exit status: 0 success, 1 the data has problems, 2 the command was used wrongly.
 No input produces a traceback: unexpected failures are reported in one line.
@@ -312,7 +312,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="folder to write (default: site/ in the project); replaced whole")
     p.set_defaults(run=cmd_site)
 
-    p = sub.add_parser("review", parents=[common], help="record a human reviewer's decisions")
+    p = sub.add_parser("review", help="record a human reviewer's decisions")
     review = p.add_subparsers(dest="action", required=True)
     p = review.add_parser("apply", parents=[common], help="check decisions saved from the site against the corpus, "
                           "then mark accepted records reviewed and record the review (all or nothing)")
