@@ -180,7 +180,8 @@ def test_decisions_clicked_in_the_browser_are_applied_and_reach_the_datasheet(br
     assert run_cli("validate", "--release", "--root", project).returncode == 0
     assert run_cli("build", "--root", project, "--out", tmp_path / "out").returncode == 0
     sheet = (tmp_path / "out" / "DATASHEET.md").read_text(encoding="utf-8")
-    assert "3 of 737 published records are `reviewed`" in sheet
+    records = sum(len(d.doc[layer]) for d in DOCS for layer in ("entities", "quotes", "timexes", "stances"))
+    assert f"3 of {records:,} published records are `reviewed`" in sheet
     assert (f"| `{REVIEWED_DOC}` | `q2` | test reviewer | 2026-11-28 | Check the end of the content "
             "&lt;b&gt;&amp; \"citing\"&lt;/b&gt;. |") in sheet
     # the page made from the reviewed corpus shows the review

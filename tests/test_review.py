@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT, run_cli
 
 from whosaid.annotate.review import FORMAT, VERSION, fingerprint, page_records
+from whosaid.contract.corpus import load_corpus
 from whosaid.contract.project import load_json
 from whosaid.publish.build import build
 from whosaid.publish.reviews import markdown, open_questions, summarize
@@ -95,7 +96,8 @@ def test_the_datasheet_counts_reviewed_records_and_lists_open_flags(project, tmp
     sheet = (out / "DATASHEET.md").read_text(encoding="utf-8")
     block = sheet.split("<!-- whosaid:begin review -->")[1].split("<!-- whosaid:end review -->")[0]
     assert "1 review(s) by 1 reviewer(s)" in block and "No human has reviewed" not in block
-    assert "| quotes | 218 | 1 | 219 |" in block
+    quotes = sum(len(d.doc["quotes"]) for d in load_corpus(project))
+    assert f"| quotes | {quotes - 1:,} | 1 | {quotes:,} |" in block
     assert "Open questions (records a reviewer flagged and no later review accepted): 1." in block
     assert f"| `{DOC}` | `q2` | test reviewer | {DATE} | Boundary &lt;b&gt;&amp;&lt;/b&gt; \\| speaker? |" in block
     # a later review that accepts the flagged record closes the question
