@@ -27,8 +27,13 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from whosaid.contract.checks import Problem
+from whosaid.contract.levels.corpus import listed_ids
+from whosaid.contract.levels.json import parse_json
+from whosaid.contract.levels.references import LAYERS
+from whosaid.contract.levels.schema import _schema_message
+from whosaid.contract.levels.text import json_pointer
 from whosaid.contract.project import gold_path, is_file, read_splits, relative
-from whosaid.contract.validate import LAYERS, _pointer, _schema_message, check_document, listed_ids, parse_json
+from whosaid.contract.validate import check_document
 
 FORMAT = "whosaid-review-decisions"
 VERSION = 1
@@ -130,7 +135,7 @@ def _read(path: Path) -> tuple[dict | None, list[Problem]]:
         return None, [_problem("review-json", p.file, p.pointer, p.message,
                                "save the decisions again from the document page") for p in problems]
     errors = sorted(Draft202012Validator(DECISIONS_SCHEMA).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    found = {(_pointer(e.absolute_path), _schema_message(e)): None for e in errors}  # one line per problem, in order
+    found = {(json_pointer(e.absolute_path), _schema_message(e)): None for e in errors}  # one line per problem, in order
     return (None if found else data), [
         _problem("review-shape", shown, pointer, message, "save the decisions again from a document page that "
                  "`whosaid site` wrote (the file is not meant to be edited by hand)") for pointer, message in found]

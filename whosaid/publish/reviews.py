@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from whosaid.contract.validate import LAYERS
+from whosaid.contract.levels.references import LAYERS
 from whosaid.publish.docs import _cell
 
 
