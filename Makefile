@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint validate baselines bench clean-venv
+.PHONY: build test lint validate baselines bench clean-venv site screenshot
 
 # (Re)create the environment when it is missing or pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -24,6 +24,15 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# The HTML view of the corpus, with review controls, in site/ (not committed):
+# open site/index.html. The README's picture of a document page is taken by the
+# same headless Chromium the browser tests use (apt-get install chromium chromium-driver).
+site: $(STAMP)
+	$(PY) -m whosaid site
+
+screenshot: $(STAMP)
+	$(PY) scripts/screenshot.py
 
 # The linter and its rule set are declared in pyproject.toml ([tool.ruff]).
 lint: $(STAMP)

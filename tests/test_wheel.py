@@ -58,3 +58,13 @@ def test_installed_whosaid_validates_and_evaluates_the_corpus(installed, tmp_pat
                  project / "corpus" / "passes" / doc / "A.json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "content_exact" in result.stdout and "internal error" not in result.stderr
+
+
+def test_installed_whosaid_writes_the_site_with_its_assets(installed, tmp_path):
+    project = tmp_path / "project"
+    for name in ("seeds", "corpus"):
+        shutil.copytree(ROOT / name, project / name)
+    result = run(installed, "site", "--root", project, "--out", tmp_path / "site", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("site.css", "site.js"):
+        assert (tmp_path / "site" / "assets" / name).read_bytes() == (ROOT / "whosaid" / "view" / "assets" / name).read_bytes()

@@ -7,6 +7,7 @@ No input produces a traceback: unexpected failures are reported in one line.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 from pathlib import Path
@@ -206,6 +207,53 @@ def cmd_assign(args) -> int:
     return 0
 
 
+def cmd_site(args) -> int:
+    from whosaid.view.site import SiteError, write_site
+
+    root = _root(args.root)
+    out = Path(args.out) if args.out else root / "site"
+    try:
+        result = write_site(root, out)
+    except SiteError as error:
+        raise UsageError(str(error)) from None
+    if not result.ok:
+        for item in result.report.problems:
+            print(item.as_text())
+        print(f"whosaid site: {result.report.errors} error(s) in the corpus; nothing was written "
+              "(run `whosaid validate --release` to see them again)", file=sys.stderr)
+        return 1
+    print(f"wrote {len(result.pages)} files into {out}; open {out / 'index.html'}")
+    return 0
+
+
+def cmd_review_apply(args) -> int:
+    from whosaid.annotate.review import apply, parse_date, plan
+
+    root = _root(args.root)
+    reviewer = args.reviewer.strip()
+    if not reviewer:
+        raise UsageError("--reviewer: expected the reviewer's name or role (e.g. \"test reviewer\"), found nothing")
+    try:
+        date = parse_date(args.date) if args.date else datetime.date.today().isoformat()
+    except ValueError as error:
+        raise UsageError(f"--date: {error}") from None
+    paths = [Path(p) for p in args.decisions]
+    for path in paths:
+        if not path.is_file():
+            raise UsageError(f"{path}: no such file")
+    planned = plan(root, paths, reviewer, date)
+    for item in planned.problems:
+        print(item.as_text(), file=sys.stderr)
+    if not planned.ok:
+        print(f"whosaid review apply: {len(planned.problems)} problem(s); nothing was changed", file=sys.stderr)
+        return 1
+    for item in apply(planned):
+        print(f"corpus/{item.doc_id}.json: {len(item.accepted)} accepted (now reviewed), {len(item.flagged)} flagged "
+              f"(by {reviewer}, {date})")
+    print("whosaid review apply: done; run `whosaid build` to count the review in the datasheet", file=sys.stderr)
+    return 0
+
+
 def cmd_summary(args) -> int:
     from whosaid.publish.load import summary
 
@@ -259,6 +307,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("manifest", help="the manifest the documents were added from (the rule numbers its articles by date)")
     p.add_argument("--dry-run", action="store_true", help="print the assignments, change nothing")
     p.set_defaults(run=cmd_assign)
+
+    p = sub.add_parser("site", parents=[common], help="write a static HTML view of the corpus, with review controls")
+    p.add_argument("--out", help="folder to write (default: site/ in the project); replaced whole")
+    p.set_defaults(run=cmd_site)
+
+    p = sub.add_parser("review", help="record a human reviewer's decisions")
+    review = p.add_subparsers(dest="action", required=True)
+    p = review.add_parser("apply", parents=[common], help="check decisions saved from the site against the corpus, "
+                          "then mark accepted records reviewed and record the review (all or nothing)")
+    p.add_argument("decisions", nargs="+", help="decisions file(s) saved from document pages")
+    p.add_argument("--reviewer", required=True, help="who reviewed, as they ask to be named (a name or a role)")
+    p.add_argument("--date", help="the review's date, YYYY-MM-DD (default: today)")
+    p.set_defaults(run=cmd_review_apply)
 
     p = sub.add_parser("summary", parents=[common], help="load every published config with datasets.load_dataset and count rows")
     p.set_defaults(run=cmd_summary)

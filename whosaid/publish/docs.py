@@ -389,7 +389,11 @@ def render_readme(root: Path, tally: Tally, manifest: dict) -> str:
 
 
 def render_datasheet(root: Path, tally: Tally) -> str:
+    from whosaid.contract.corpus import iter_corpus
+    from whosaid.publish import reviews  # imports this module
+
     text = (root / "DATASHEET.md").read_text(encoding="utf-8")
     blocks = {"stats": stats.markdown(tally.table()), "agreement": agreement_markdown(root, tally),
-              "licences": licences_markdown(tally), "attribution": attribution_markdown(tally)}
+              "licences": licences_markdown(tally), "attribution": attribution_markdown(tally),
+              "review": reviews.markdown(reviews.summarize(d.doc for d in iter_corpus(root)))}
     return fill_blocks(text, blocks, "DATASHEET.md")

@@ -94,6 +94,85 @@ def align_entities(gold: dict, pred: dict, tokens: Tokens) -> dict[str, str]:
     return {gold["entities"][r]["id"]: pred["entities"][c]["id"] for r, c in align(weights)}
 
 
+def align_quotes(gold: dict, pred: dict, tokens: Tokens) -> list[tuple[int, int]]:
+    """One-to-one (gold index, pred index) pairs of quotes, maximising content token Dice."""
+    gq, pq = gold["quotes"], pred["quotes"]
+    g_tok = [tokens.covered(q["content"]) for q in gq]
+    p_tok = [tokens.covered(q["content"]) for q in pq]
+    g_src = [tokens.covered([q["cue"], q["speaker_mention"]]) for q in gq]
+    p_src = [tokens.covered([q["cue"], q["speaker_mention"]]) for q in pq]
+    # Content overlap decides; cue and source overlap only break ties between
+    # candidates with the same content (a chain of reporters citing one statement).
+    weights = np.array([[dice(g_tok[i], p_tok[j]) + TIE_BREAK * dice(g_src[i], p_src[j]) if g_tok[i] & p_tok[j] else 0.0
+                         for j in range(len(pq))] for i in range(len(gq))], dtype=float).reshape(len(gq), len(pq))
+    return align(weights)
+
+
+def align_timexes(gold: dict, pred: dict) -> list[tuple[int, int]]:
+    """One-to-one (gold index, pred index) pairs of overlapping timexes (relaxed match)."""
+    gt, pt = gold["timexes"], pred["timexes"]
+    overlap = np.array([[max(0, min(g["span"]["end"], p["span"]["end"]) - max(g["span"]["start"], p["span"]["start"]))
+                         for p in pt] for g in gt], dtype=float).reshape(len(gt), len(pt))
+    return align(overlap)
+
+
+def align_stances(gold: dict, pred: dict, entity_map: dict[str, str], quote_map: dict[str, str]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, pred index) pairs of stances with the same aligned holder and
+    target (for topics, a shared content word); shared evidence quotes break ties."""
+    gs, ps = gold["stances"], pred["stances"]
+
+    def weight(g, p):
+        if entity_map.get(g["holder"]) != p["holder"]:
+            return 0.0
+        shared = len({quote_map.get(q) for q in g["evidence"]} & set(p["evidence"]))
+        if g["target"] is not None:
+            aligned = g["target"] in entity_map and entity_map[g["target"]] == p["target"]
+            return 2.0 + shared if aligned else 0.0
+        if p["target"] is not None:
+            return 0.0
+        overlap = dice(topic_words(g["target_topic"]), topic_words(p["target_topic"]))
+        return 1.0 + shared + overlap if overlap else 0.0
+
+    weights = np.array([[weight(g, p) for p in ps] for g in gs], dtype=float).reshape(len(gs), len(ps))
+    return align(weights)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How the records of two files of one document pair up: every score is counted on it,
+    and the site's agreement view shows it."""
+    entities: dict[str, str]              # gold entity id -> pred entity id
+    quotes: tuple[tuple[int, int], ...]   # (gold index, pred index)
+    timexes: tuple[tuple[int, int], ...]
+    stances: tuple[tuple[int, int], ...]
+
+
+def align_document(gold: dict, pred: dict, tokens: Tokens) -> Alignment:
+    entity_map = align_entities(gold, pred, tokens)
+    quotes = align_quotes(gold, pred, tokens)
+    quote_map = {gold["quotes"][r]["id"]: pred["quotes"][c]["id"] for r, c in quotes}
+    return Alignment(entity_map, tuple(quotes), tuple(align_timexes(gold, pred)),
+                     tuple(align_stances(gold, pred, entity_map, quote_map)))
+
+
+def quote_agreement(g: dict, p: dict, entity_map: dict[str, str]) -> dict[str, bool]:
+    """Which fields of two aligned quotes agree: spans exactly (content, cue, source
+    mention), type, and speaker at the entity level (through `entity_map`)."""
+    expected = None if g["speaker"] is None else entity_map.get(g["speaker"], "<unaligned>")
+    return {
+        "content": [_key(s) for s in g["content"]] == [_key(s) for s in p["content"]],
+        "cue": _key(g["cue"]) == _key(p["cue"]),
+        "speaker_mention": _key(g["speaker_mention"]) == _key(p["speaker_mention"]),
+        "type": g["type"] == p["type"],
+        "speaker": expected == p["speaker"],
+    }
+
+
+def timex_agreement(g: dict, p: dict) -> dict[str, bool]:
+    """Which fields of two aligned (overlapping) timexes agree."""
+    return {"extent": _key(g["span"]) == _key(p["span"]), "type": g["type"] == p["type"], "value": g["value"] == p["value"]}
+
+
 @dataclass
 class Tally:
     """Raw counts summed over documents; `report` turns them into metrics."""
@@ -102,28 +181,21 @@ class Tally:
 
     def add_document(self, gold: dict, pred: dict, text: str) -> None:
         tokens = Tokens.of(text)
-        entity_map = align_entities(gold, pred, tokens)
-        quote_map = self._quotes(gold, pred, tokens, entity_map)
-        self._timexes(gold, pred)
+        alignment = align_document(gold, pred, tokens)
+        self._quotes(gold, pred, tokens, alignment)
+        self._timexes(gold, pred, alignment.timexes)
         self._entities(gold, pred)
-        self._stances(gold, pred, entity_map, quote_map)
+        self._stances(gold, pred, alignment.stances)
         self.n["documents"] += 1
 
-    def _quotes(self, gold, pred, tokens, entity_map) -> dict[str, str]:
+    def _quotes(self, gold, pred, tokens, alignment: Alignment) -> None:
         n = self.n
         gq, pq = gold["quotes"], pred["quotes"]
         g_tok = [tokens.covered(q["content"]) for q in gq]
         p_tok = [tokens.covered(q["content"]) for q in pq]
-        g_src = [tokens.covered([q["cue"], q["speaker_mention"]]) for q in gq]
-        p_src = [tokens.covered([q["cue"], q["speaker_mention"]]) for q in pq]
-        # Content overlap decides; cue and source overlap only break ties between
-        # candidates with the same content (a chain of reporters citing one statement).
-        weights = np.array([[dice(g_tok[i], p_tok[j]) + TIE_BREAK * dice(g_src[i], p_src[j]) if g_tok[i] & p_tok[j] else 0.0
-                             for j in range(len(pq))] for i in range(len(gq))], dtype=float).reshape(len(gq), len(pq))
-        pairs = align(weights)
         n["quotes gold"] += len(gq)
         n["quotes pred"] += len(pq)
-        n["quotes aligned"] += len(pairs)
+        n["quotes aligned"] += len(alignment.quotes)
         n["content tokens gold"] += sum(map(len, g_tok))
         n["content tokens pred"] += sum(map(len, p_tok))
         for role in ("cue", "speaker_mention"):
@@ -131,33 +203,29 @@ class Tally:
             n[f"{role} pred"] += sum(q[role] is not None for q in pq)
             n[f"{role} tokens gold"] += sum(len(tokens.covered([q[role]])) for q in gq)
             n[f"{role} tokens pred"] += sum(len(tokens.covered([q[role]])) for q in pq)
-        for r, c in pairs:
+        for r, c in alignment.quotes:
             g, p = gq[r], pq[c]
+            agree = quote_agreement(g, p, alignment.entities)
             n["content tokens shared"] += len(g_tok[r] & p_tok[c])
-            n["content exact"] += [_key(s) for s in g["content"]] == [_key(s) for s in p["content"]]
+            n["content exact"] += agree["content"]
             for role in ("cue", "speaker_mention"):
                 if g[role] is not None and p[role] is not None:
-                    n[f"{role} exact"] += _key(g[role]) == _key(p[role])
+                    n[f"{role} exact"] += agree[role]
                     n[f"{role} tokens shared"] += len(tokens.covered([g[role]]) & tokens.covered([p[role]]))
-            n["type agree"] += g["type"] == p["type"]
-            expected = None if g["speaker"] is None else entity_map.get(g["speaker"], "<unaligned>")
-            n["speaker agree"] += expected == p["speaker"]
-        return {gq[r]["id"]: pq[c]["id"] for r, c in pairs}
+            n["type agree"] += agree["type"]
+            n["speaker agree"] += agree["speaker"]
 
-    def _timexes(self, gold, pred) -> None:
+    def _timexes(self, gold, pred, pairs) -> None:
         n = self.n
         gt, pt = gold["timexes"], pred["timexes"]
-        overlap = np.array([[max(0, min(g["span"]["end"], p["span"]["end"]) - max(g["span"]["start"], p["span"]["start"]))
-                             for p in pt] for g in gt], dtype=float).reshape(len(gt), len(pt))
-        pairs = align(overlap)
         n["timexes gold"] += len(gt)
         n["timexes pred"] += len(pt)
         n["timexes relaxed"] += len(pairs)
         for r, c in pairs:
-            g, p = gt[r], pt[c]
-            n["timexes strict"] += _key(g["span"]) == _key(p["span"])
-            n["timex type agree"] += g["type"] == p["type"]
-            n["timex value agree"] += g["value"] == p["value"]
+            agree = timex_agreement(gt[r], pt[c])
+            n["timexes strict"] += agree["extent"]
+            n["timex type agree"] += agree["type"]
+            n["timex value agree"] += agree["value"]
 
     def _entities(self, gold, pred) -> None:
         g = {_key(m) for e in gold["entities"] for m in e["mentions"]}
@@ -168,23 +236,8 @@ class Tally:
         self.n["entities gold"] += len(gold["entities"])
         self.n["entities pred"] += len(pred["entities"])
 
-    def _stances(self, gold, pred, entity_map, quote_map) -> None:
+    def _stances(self, gold, pred, pairs) -> None:
         gs, ps = gold["stances"], pred["stances"]
-
-        def weight(g, p):
-            if entity_map.get(g["holder"]) != p["holder"]:
-                return 0.0
-            shared = len({quote_map.get(q) for q in g["evidence"]} & set(p["evidence"]))
-            if g["target"] is not None:
-                aligned = g["target"] in entity_map and entity_map[g["target"]] == p["target"]
-                return 2.0 + shared if aligned else 0.0
-            if p["target"] is not None:
-                return 0.0
-            overlap = dice(topic_words(g["target_topic"]), topic_words(p["target_topic"]))
-            return 1.0 + shared + overlap if overlap else 0.0
-
-        weights = np.array([[weight(g, p) for p in ps] for g in gs], dtype=float).reshape(len(gs), len(ps))
-        pairs = align(weights)
         self.n["stances gold"] += len(gs)
         self.n["stances pred"] += len(ps)
         self.n["stances aligned"] += len(pairs)
