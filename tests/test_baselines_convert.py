@@ -271,3 +271,13 @@ def test_heideltime_unresolved_values_become_unknown_digits_with_a_note():
     unresolved = [t for t in found["timexes"] if "left the value unresolved" in (t["note"] or "")]
     assert len(unresolved) == sum(v.startswith("UNDEF") for v in raw_values)
     assert all(t["value"].startswith("XXXX") or t["value"] == "PXD" for t in unresolved)
+
+
+def test_dateparser_matches_missing_from_the_text_are_left_out_and_counted():
+    r = copy.deepcopy(raw("dateparser"))
+    r["output"].append({"text": "The 75 m", "datetime": "2024-11-06T00:00:00", "period": "day"})
+    out = convert.convert_dateparser(r, seed_text(), copy.deepcopy(DOCUMENT))
+    assert "1 match(es) dateparser returned could not be found in the text and were left out: 'The 75 m'" \
+        in out["provenance"]["method"]
+    assert len(out["timexes"]) == len(convert.convert_dateparser(raw("dateparser"), seed_text(),
+                                                                 copy.deepcopy(DOCUMENT))["timexes"])
