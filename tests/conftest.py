@@ -1,4 +1,5 @@
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +33,28 @@ def validate_json(*args, cwd=ROOT):
     result = run_cli("validate", "--format", "json", *args, cwd=cwd)
     assert "Traceback" not in result.stderr, result.stderr
     return result.returncode, json.loads(result.stdout)
+
+
+# What a working copy never needs: environments, git, generated sites and caches.
+NOT_IN_A_CLONE = shutil.ignore_patterns(".venv*", ".git", "site", "build", "__pycache__", ".pytest_cache", ".hypothesis")
+# What `whosaid build` reads besides seeds/ and corpus/.
+BUILD_INPUT_FILES = ("README.md", "DATASHEET.md", "baselines/results.json", "scripts/bench_results.json")
+
+
+def clone_project(dest: Path) -> Path:
+    """A copy of the repository as a user's clone holds it (no environments, no git)."""
+    shutil.copytree(ROOT, dest, ignore=NOT_IN_A_CLONE)
+    return dest
+
+
+def copy_build_inputs(dest: Path) -> Path:
+    """A copy of just what `whosaid build` reads: seeds/, corpus/ and the documents it fills."""
+    for name in ("seeds", "corpus"):
+        shutil.copytree(ROOT / name, dest / name)
+    for name in BUILD_INPUT_FILES:
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, dest / name)
+    return dest
 
 
 @pytest.fixture

@@ -11,11 +11,10 @@ a missing browser fails them instead.
 import json
 import os
 import re
-import shutil
 import time
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, copy_build_inputs, run_cli
 from escape_fixture import DOC_ID as ESCAPE_DOC
 from escape_fixture import IMG, SCRIPT, write_project
 
@@ -174,12 +173,7 @@ def test_decisions_clicked_in_the_browser_are_applied_and_reach_the_datasheet(br
     saved = wait_for_download(browser.downloads, name)
     assert open_page(browser, site / "doc" / f"{REVIEWED_DOC}.html") == []
 
-    project = tmp_path / "project"
-    for part in ("seeds", "corpus"):
-        shutil.copytree(ROOT / part, project / part)
-    for part in ("README.md", "DATASHEET.md", "baselines/results.json", "scripts/bench_results.json"):
-        (project / part).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / part, project / part)
+    project = copy_build_inputs(tmp_path / "project")
     result = run_cli("review", "apply", saved, "--reviewer", "test reviewer", "--date", "2026-11-28", "--root", project)
     assert result.returncode == 0, result.stderr
     doc = load_json(project / "corpus" / f"{REVIEWED_DOC}.json")

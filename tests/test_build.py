@@ -9,7 +9,7 @@ import sys
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, clone_project, run_cli
 
 from whosaid.contract.corpus import load_corpus
 from whosaid.contract.project import gold_files, load_json, read_splits
@@ -357,7 +357,7 @@ def test_loading_every_config_prints_no_warning(tmp_path):
             "for config in sys.argv[2:]:\n"
             "    datasets.load_dataset(sys.argv[1], config, cache_dir=sys.argv[1] + '.cache')\n")
     project = tmp_path / "clone"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv*", ".git", "build", "__pycache__"))
+    clone_project(project)
     result = subprocess.run([sys.executable, "-c", code, str(project), *CONFIGS], capture_output=True, text=True,
                             timeout=600, env={"HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin",
                                               "HOME": str(tmp_path), "HF_DATASETS_DISABLE_PROGRESS_BARS": "1"})
@@ -370,8 +370,7 @@ def test_a_rebuilt_release_is_what_load_dataset_returns_with_the_default_cache(t
     """`datasets` keys its cache of a local folder on file names, not contents: a changed
     note must still reach a user who loads again with the default cache after a rebuild."""
     project = tmp_path / "clone"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv*", ".git", "site", "build", "__pycache__",
-                                                                  ".pytest_cache", ".hypothesis"))
+    clone_project(project)
     env = {"HF_HOME": str(tmp_path / "hf"), "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1",
            "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     load = ("import datasets, sys\n"

@@ -4,10 +4,9 @@ who and when; flags reach the datasheet; anything wrong in a decisions file chan
 import copy
 import hashlib
 import json
-import shutil
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, copy_build_inputs, run_cli
 
 from whosaid.annotate.review import FORMAT, VERSION, fingerprint, page_records
 from whosaid.contract.corpus import load_corpus
@@ -28,12 +27,7 @@ DRAFT_ID = f"draft_{hashlib.sha256(DRAFT_TEXT.encode('utf-8')).hexdigest()[:16]}
 @pytest.fixture
 def project(tmp_path):
     """A copy of what `whosaid build` reads."""
-    root = tmp_path / "project"
-    for name in ("seeds", "corpus"):
-        shutil.copytree(ROOT / name, root / name)
-    for name in ("README.md", "DATASHEET.md", "baselines/results.json", "scripts/bench_results.json"):
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / name, root / name)
+    root = copy_build_inputs(tmp_path / "project")
     # A document added but not yet annotated: a draft skeleton in no split.
     text = tmp_path / "draft.txt"
     text.write_bytes(DRAFT_TEXT.encode("utf-8"))

@@ -5,7 +5,7 @@ import re
 import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT, run_cli, validate_json
+from conftest import FIXTURES, ROOT, clone_project, run_cli, validate_json
 
 from whosaid.contract.checks import CHECKS, LEVELS
 from whosaid.contract.project import gold_files, read_seed_text
@@ -207,8 +207,7 @@ def test_a_broken_corpus_file_stops_the_test_run_with_its_name(tmp_path):
     import sys
 
     project = tmp_path / "copy"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv*", ".git", "site", "build", "__pycache__",
-                                                                  ".pytest_cache", ".hypothesis"))
+    clone_project(project)
     gold = sorted(gold_files(project))[-1]
     gold.write_text(gold.read_text(encoding="utf-8")[:-20], encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
