@@ -118,6 +118,15 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def _refused(command: str, report, where: str) -> int:
+    """Print the problems that stopped a command that writes nothing on an invalid corpus; exit 1."""
+    for item in report.problems:
+        print(item.as_text())
+    print(f"whosaid {command}: {report.errors} error(s){where}; nothing was written "
+          "(run `whosaid validate --release` to see them again)", file=sys.stderr)
+    return 1
+
+
 def cmd_build(args) -> int:
     from whosaid.publish.build import build
     from whosaid.publish.docs import DocsError
@@ -129,11 +138,7 @@ def cmd_build(args) -> int:
         print(f"whosaid build: {error}. Nothing was written.", file=sys.stderr)
         return 1
     if not result.ok:
-        for item in result.report.problems:
-            print(item.as_text())
-        print(f"whosaid build: {result.report.errors} error(s); nothing was written "
-              "(run `whosaid validate --release` to see them again)", file=sys.stderr)
-        return 1
+        return _refused("build", result.report, "")
     for name in result.written:
         print(f"wrote {name}")
     return 0
@@ -217,11 +222,7 @@ def cmd_site(args) -> int:
     except SiteError as error:
         raise UsageError(str(error)) from None
     if not result.ok:
-        for item in result.report.problems:
-            print(item.as_text())
-        print(f"whosaid site: {result.report.errors} error(s) in the corpus; nothing was written "
-              "(run `whosaid validate --release` to see them again)", file=sys.stderr)
-        return 1
+        return _refused("site", result.report, " in the corpus")
     print(f"wrote {len(result.pages)} files into {out}; open {out / 'index.html'}")
     return 0
 
